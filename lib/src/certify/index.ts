@@ -1,0 +1,2 @@
+export { classifyCriticalPoint, newtonCriticalPoint, type CriticalKind, type CriticalPointClass } from "./criticalPoints";
+export { finiteDifferenceGradient, finiteDifferenceHessian, relativeError } from "./finiteDifference";

@@ -1,0 +1,44 @@
+/**
+ * The few dense helpers ml-matrix lacks: norms and products on Float64Array (the hot
+ * paths), and a symmetric eigendecomposition with sorted eigenvalues.
+ * @module
+ */
+import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+
+/** ⟨x, y⟩ = Σᵢ xᵢyᵢ. */
+export function dot(x: Float64Array, y: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * y[i];
+  return s;
+}
+
+/** ‖x‖₂ = √⟨x, x⟩. */
+export function norm2(x: Float64Array): number {
+  return Math.sqrt(dot(x, x));
+}
+
+/** ‖x‖_p = (Σᵢ |xᵢ|ᵖ)^{1/p} for p ≥ 1, and ‖x‖_∞ = maxᵢ |xᵢ|. */
+export function normP(x: Float64Array, p: number): number {
+  if (!(p >= 1)) throw new Error(`p must be ≥ 1 (or Infinity), got ${p}`);
+  if (p === Infinity) {
+    let m = 0;
+    for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i]));
+    return m;
+  }
+  if (p === 2) return norm2(x);
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += Math.pow(Math.abs(x[i]), p);
+  return Math.pow(s, 1 / p);
+}
+
+/** Symmetric eigendecomposition A = V diag(λ) Vᵀ with λ ascending and V's columns the eigenvectors. */
+export function symmetricEigen(a: Matrix): { values: number[]; vectors: Matrix } {
+  if (!a.isSquare()) throw new Error(`the matrix must be square, got ${a.rows}×${a.columns}`);
+  const evd = new EigenvalueDecomposition(a, { assumeSymmetric: true });
+  const values = evd.realEigenvalues;
+  const order = values.map((_, i) => i).sort((i, j) => values[i] - values[j]);
+  const v = evd.eigenvectorMatrix;
+  const vectors = new Matrix(a.rows, a.rows);
+  order.forEach((from, to) => vectors.setColumn(to, v.getColumn(from)));
+  return { values: order.map((i) => values[i]), vectors };
+}

@@ -1,0 +1,32 @@
+import type { Matrix } from "ml-matrix";
+import type { Rng } from "../random";
+
+/**
+ * A function f: ℝᵈ → ℝ to minimize. Points are Float64Array of length `dim`.
+ *
+ * `grad(x, out)` writes ∇f(x) into `out` when given (so that an optimizer's loop does not
+ * allocate) and returns it. The optional members are what some methods need: the Hessian
+ * ∇²f(x) as an ml-matrix Matrix, an unbiased stochastic gradient, or a subgradient of a
+ * non-smooth f.
+ */
+export interface Objective {
+  /** The dimension d of the domain. */
+  readonly dim: number;
+  /** f(x). */
+  value(x: Float64Array): number;
+  /** ∇f(x), written into `out` when given. */
+  grad(x: Float64Array, out?: Float64Array): Float64Array;
+  /** ∇²f(x), a d × d symmetric Matrix. */
+  hessian?(x: Float64Array): Matrix;
+  /** A stochastic gradient g with E[g] = ∇f(x), drawn with `rng`. */
+  sampleGrad?(x: Float64Array, rng: Rng, out?: Float64Array): Float64Array;
+  /** An element of the (Clarke) subdifferential ∂f(x). */
+  subgrad?(x: Float64Array, out?: Float64Array): Float64Array;
+}
+
+/** Returns `out` if it is given (checking its length), else a new Float64Array of length `dim`. */
+export function output(out: Float64Array | undefined, dim: number): Float64Array {
+  if (out === undefined) return new Float64Array(dim);
+  if (out.length !== dim) throw new Error(`out must have length ${dim}, got ${out.length}`);
+  return out;
+}

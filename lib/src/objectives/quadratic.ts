@@ -1,0 +1,77 @@
+import { CholeskyDecomposition, Matrix } from "ml-matrix";
+import { symmetricEigen } from "../linalg";
+import { assertFinite, assertVector } from "../validate";
+import { output, type Objective } from "./objective";
+
+/** A quadratic objective with its closed-form minimizer. */
+export interface Quadratic extends Objective {
+  /** The symmetric matrix A, as a d × d Matrix. */
+  readonly a: Matrix;
+  /** x* = A⁻¹b, the unique minimizer (A positive definite). */
+  minimizer(): Float64Array;
+  /** The smallest and largest eigenvalues (μ, L): f is μ-strongly convex and L-smooth. */
+  readonly spectrum: { min: number; max: number };
+}
+
+/**
+ * f(x) = ½ xᵀAx − bᵀx + c for a symmetric positive-definite A, with
+ * ∇f(x) = Ax − b, ∇²f = A and the minimizer x* = A⁻¹b.
+ *
+ * @param a a symmetric positive-definite d × d matrix (Matrix or array of rows)
+ * @param b a vector of length d (default 0)
+ * @param c a constant (default 0)
+ */
+export function quadratic(a: Matrix | number[][], b?: Float64Array, c = 0): Quadratic {
+  const given = Matrix.checkMatrix(a);
+  if (!given.isSquare()) throw new Error(`a must be square, got ${given.rows}×${given.columns}`);
+  const d = given.rows;
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < d; j++) {
+      assertFinite(`a[${i}][${j}]`, given.get(i, j));
+      if (Math.abs(given.get(i, j) - given.get(j, i)) > 1e-10 * (1 + Math.abs(given.get(i, j)))) {
+        throw new Error(`a must be symmetric: a[${i}][${j}] = ${given.get(i, j)} but a[${j}][${i}] = ${given.get(j, i)}`);
+      }
+    }
+  }
+  // Exactly symmetric from here on (a product QΛQᵀ is symmetric only up to rounding).
+  const A = given.add(given.transpose()).div(2);
+  const cholesky = new CholeskyDecomposition(A);
+  if (!cholesky.isPositiveDefinite()) throw new Error("a must be positive definite (its Cholesky factorization failed)");
+  const rhs = b === undefined ? new Float64Array(d) : Float64Array.from(assertVector("b", b, d));
+  assertFinite("c", c);
+  // Row-major copy of A for the hot path.
+  const rows = Float64Array.from(A.to1DArray());
+  const { values } = symmetricEigen(A);
+  const spectrum = { min: values[0], max: values[d - 1] };
+
+  function grad(x: Float64Array, out?: Float64Array): Float64Array {
+    const g = output(out, d);
+    for (let i = 0; i < d; i++) {
+      let s = 0;
+      const row = i * d;
+      for (let j = 0; j < d; j++) s += rows[row + j] * x[j];
+      g[i] = s - rhs[i];
+    }
+    return g;
+  }
+  return {
+    dim: d,
+    a: A,
+    spectrum,
+    value(x) {
+      let quad = 0;
+      let lin = 0;
+      for (let i = 0; i < d; i++) {
+        let s = 0;
+        const row = i * d;
+        for (let j = 0; j < d; j++) s += rows[row + j] * x[j];
+        quad += x[i] * s;
+        lin += rhs[i] * x[i];
+      }
+      return 0.5 * quad - lin + c;
+    },
+    grad,
+    hessian: () => A.clone(),
+    minimizer: () => Float64Array.from(cholesky.solve(Matrix.columnVector(Array.from(rhs))).getColumn(0)),
+  };
+}

@@ -1,0 +1,97 @@
+import { norm2 } from "../linalg";
+import type { Objective } from "../objectives/objective";
+import { assertInteger, assertPositive, assertVector } from "../validate";
+import type { DescentOptions, History, RecordEvery, StepSize, Trace } from "./trace";
+
+/**
+ * A direction rule: moves `x` in place by one step of size `step` given the gradient `g`
+ * at `x` and the step's index `k`. Methods differ only in this rule (and its geometry);
+ * `descend` owns the loop, the stopping tests, the divergence check and the history.
+ */
+export type UpdateRule = (x: Float64Array, g: Float64Array, step: number, k: number) => void;
+
+/** Returns η_k from a constant or a schedule, checking it is finite and > 0. */
+export function stepAt(stepSize: StepSize, k: number): number {
+  const eta = typeof stepSize === "function" ? stepSize(k) : stepSize;
+  assertPositive(typeof stepSize === "function" ? `stepSize(${k})` : "stepSize", eta);
+  return eta;
+}
+
+function recorder(recordEvery: RecordEvery): (k: number) => boolean {
+  if (typeof recordEvery === "function") return recordEvery;
+  assertInteger("recordEvery", recordEvery, 0);
+  return recordEvery === 0 ? (k) => k === 0 : (k) => k % recordEvery === 0;
+}
+
+/** Checks the options shared by all methods and fills in the defaults. */
+export function resolveOptions(objective: Objective, x0: Float64Array, options: DescentOptions) {
+  if (!objective || typeof objective.value !== "function" || typeof objective.grad !== "function") {
+    throw new Error("objective must have value(x) and grad(x)");
+  }
+  assertInteger("objective.dim", objective.dim, 1);
+  assertVector("x0", x0, objective.dim);
+  if (!options) throw new Error("options must be given, with at least stepSize");
+  const { stepSize, maxIterations = 1000, tolerance = 1e-8, recordEvery = 0, divergenceBound = 1e12 } = options;
+  if (typeof stepSize !== "function") assertPositive("stepSize", stepSize);
+  assertInteger("maxIterations", maxIterations, 0);
+  assertPositive("tolerance", tolerance);
+  assertPositive("divergenceBound", divergenceBound);
+  return { stepSize, maxIterations, tolerance, record: recorder(recordEvery), divergenceBound };
+}
+
+function outside(x: Float64Array, value: number, bound: number): boolean {
+  if (!Number.isFinite(value) || Math.abs(value) > bound) return true;
+  for (let i = 0; i < x.length; i++) if (!(Math.abs(x[i]) <= bound)) return true;
+  return false;
+}
+
+/**
+ * The loop shared by every first-order method:
+ *
+ *   x₀ given;  x_{k+1} = update(x_k, ∇f(x_k), η_k, k)
+ *
+ * until ‖∇f(x_k)‖₂ ≤ tolerance ("converged"), k = maxIterations ("max-iterations"), or
+ * f(x_k) or x_k is non-finite or past `divergenceBound` ("diverged", with `divergedAt` = k).
+ * Allocates only the iterate, the gradient and the recorded copies.
+ */
+export function descend(objective: Objective, x0: Float64Array, options: DescentOptions, update: UpdateRule): Trace {
+  const { stepSize, maxIterations, tolerance, record, divergenceBound } = resolveOptions(objective, x0, options);
+  const x = Float64Array.from(x0);
+  const g = new Float64Array(objective.dim);
+  const history: History = { iteration: [], x: [], value: [], gradNorm: [] };
+  const keep = (k: number, value: number, gradNorm: number) => {
+    history.iteration.push(k);
+    history.x.push(Float64Array.from(x));
+    history.value.push(value);
+    history.gradNorm.push(gradNorm);
+  };
+
+  // An objective may ignore `out` and return a new array: copy it into g then.
+  const gradient = () => {
+    const result = objective.grad(x, g);
+    if (result !== g) g.set(result);
+    return norm2(g);
+  };
+  let value = objective.value(x);
+  let gradNorm = gradient();
+  let k = 0;
+  let status: Trace["status"] = "max-iterations";
+  for (;;) {
+    if (outside(x, value, divergenceBound) || !Number.isFinite(gradNorm)) {
+      status = "diverged";
+      break;
+    }
+    if (record(k)) keep(k, value, gradNorm);
+    if (gradNorm <= tolerance) {
+      status = "converged";
+      break;
+    }
+    if (k === maxIterations) break;
+    update(x, g, stepAt(stepSize, k), k);
+    k++;
+    value = objective.value(x);
+    gradNorm = gradient();
+  }
+  if (history.iteration[history.iteration.length - 1] !== k) keep(k, value, gradNorm);
+  return { x, value, gradNorm, iterations: k, status, ...(status === "diverged" ? { divergedAt: k } : {}), history };
+}

@@ -1,0 +1,168 @@
+/**
+ * Figure builders: each returns a plain {@link Figure} (plotly traces and a layout) that
+ * `show` draws and tests validate.
+ * @module
+ */
+import type { Figure, Layout, Plot } from "./figure";
+
+/** Options shared by the 2-D builders. */
+export interface AxesOptions {
+  title?: string;
+  xLabel?: string;
+  yLabel?: string;
+  logX?: boolean;
+  logY?: boolean;
+  width?: number;
+  height?: number;
+}
+
+/** A named curve: y against x (x defaults to 0, 1, 2, …). */
+export interface Series {
+  name?: string;
+  x?: ArrayLike<number>;
+  y: ArrayLike<number>;
+}
+
+function layoutFor(options: AxesOptions): Layout {
+  return {
+    ...(options.title ? { title: { text: options.title } } : {}),
+    xaxis: { title: { text: options.xLabel ?? "" }, ...(options.logX ? { type: "log" } : {}) },
+    yaxis: { title: { text: options.yLabel ?? "" }, ...(options.logY ? { type: "log" } : {}) },
+    ...(options.width ? { width: options.width } : {}),
+    height: options.height ?? 420,
+    margin: { t: options.title ? 50 : 20, r: 20, b: 50, l: 60 },
+  } as Layout;
+}
+
+const toArray = (values: ArrayLike<number>) => Array.from(values);
+const xsOf = (s: Series) => (s.x ? toArray(s.x) : Array.from({ length: s.y.length }, (_, i) => i));
+
+/** Curves y against x, one trace per series; `logX`/`logY` for log axes. */
+export function lineFigure(series: Series[], options: AxesOptions = {}): Figure {
+  return {
+    data: series.map((s) => ({ type: "scatter", mode: "lines", name: s.name, x: xsOf(s), y: toArray(s.y) }) as Plot),
+    layout: layoutFor(options),
+  };
+}
+
+/** Points y against x, one marker trace per series. */
+export function scatterFigure(series: Series[], options: AxesOptions & { markerSize?: number } = {}): Figure {
+  return {
+    data: series.map(
+      (s) => ({ type: "scatter", mode: "markers", name: s.name, x: xsOf(s), y: toArray(s.y), marker: { size: options.markerSize ?? 6 } }) as Plot,
+    ),
+    layout: layoutFor(options),
+  };
+}
+
+/** A histogram of each named sample, overlaid; `bins` is the number of bins (default: plotly's choice). */
+export function histogramFigure(samples: { name?: string; values: ArrayLike<number> }[], options: AxesOptions & { bins?: number } = {}): Figure {
+  return {
+    data: samples.map(
+      (s) => ({ type: "histogram", name: s.name, x: toArray(s.values), opacity: samples.length > 1 ? 0.6 : 1, ...(options.bins ? { nbinsx: options.bins } : {}) }) as Plot,
+    ),
+    layout: { ...layoutFor(options), barmode: "overlay" } as Layout,
+  };
+}
+
+/** A heatmap of z[i][j] at (x[j], y[i]). */
+export function heatmapFigure(z: number[][], x: ArrayLike<number>, y: ArrayLike<number>, options: AxesOptions & { colorbarTitle?: string } = {}): Figure {
+  if (z.length !== y.length || z.some((row) => row.length !== x.length)) {
+    throw new Error(`z must be ${y.length} rows (y) of ${x.length} values (x)`);
+  }
+  return {
+    data: [{ type: "heatmap", z, x: toArray(x), y: toArray(y), colorbar: { title: { text: options.colorbarTitle ?? "" } } } as unknown as Plot],
+    layout: layoutFor(options),
+  };
+}
+
+/** n equally spaced points from a to b inclusive. */
+export function linspace(a: number, b: number, n: number): number[] {
+  if (!(n >= 2) || !Number.isInteger(n)) throw new Error(`n must be an integer ≥ 2, got ${n}`);
+  return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+}
+
+/** n points from 10^a to 10^b, equally spaced on a log scale. */
+export function logspace(a: number, b: number, n: number): number[] {
+  return linspace(a, b, n).map((e) => 10 ** e);
+}
+
+/** Options of {@link contourFigure}. */
+export interface ContourOptions extends AxesOptions {
+  /** Grid points per axis (default 80). */
+  resolution?: number;
+  /** Number of contour levels (default 25). */
+  levels?: number;
+  /** Paths drawn over the contours, e.g. an optimizer's recorded iterates. */
+  trajectories?: { name?: string; points: ArrayLike<ArrayLike<number>> }[];
+  /** Points to mark, e.g. critical points. */
+  marks?: { name?: string; points: ArrayLike<ArrayLike<number>>; symbol?: string }[];
+}
+
+/**
+ * The contour plot of f(x, y) over [x₀, x₁] × [y₀, y₁], with trajectories (lines with
+ * markers, starting points enlarged) and marked points drawn over it.
+ */
+export function contourFigure(
+  f: (x: number, y: number) => number,
+  xRange: [number, number],
+  yRange: [number, number],
+  options: ContourOptions = {},
+): Figure {
+  const n = options.resolution ?? 80;
+  const xs = linspace(xRange[0], xRange[1], n);
+  const ys = linspace(yRange[0], yRange[1], n);
+  const z = ys.map((y) => xs.map((x) => f(x, y)));
+  const traces: Plot[] = [
+    { type: "contour", x: xs, y: ys, z, ncontours: options.levels ?? 25, colorscale: "Viridis", showscale: false, name: "f", contours: { coloring: "lines" } } as Plot,
+  ];
+  for (const t of options.trajectories ?? []) {
+    const pts = Array.from(t.points);
+    traces.push({
+      type: "scatter", mode: "lines+markers", name: t.name,
+      x: pts.map((p) => p[0]), y: pts.map((p) => p[1]),
+      marker: { size: pts.map((_, i) => (i === 0 ? 9 : 4)) },
+    } as Plot);
+  }
+  for (const m of options.marks ?? []) {
+    const pts = Array.from(m.points);
+    traces.push({
+      type: "scatter", mode: "markers", name: m.name,
+      x: pts.map((p) => p[0]), y: pts.map((p) => p[1]),
+      marker: { size: 12, symbol: m.symbol ?? "x" },
+    } as Plot);
+  }
+  return { data: traces, layout: { ...layoutFor(options), xaxis: { ...layoutFor(options).xaxis, range: xRange }, yaxis: { ...layoutFor(options).yaxis, range: yRange } } as Layout };
+}
+
+/**
+ * Small multiples: several figures as panels of one figure on a grid of `columns`
+ * columns, each panel with its own axes (titles and log scales kept) and its title
+ * written above it.
+ */
+export function smallMultiples(panels: Figure[], { columns = 2, title, height }: { columns?: number; title?: string; height?: number } = {}): Figure {
+  if (panels.length === 0) throw new Error("panels must be a non-empty array of figures");
+  const rows = Math.ceil(panels.length / columns);
+  const layout: Record<string, unknown> = {
+    grid: { rows, columns, pattern: "independent" },
+    height: height ?? 320 * rows,
+    showlegend: true,
+    margin: { t: 60, r: 20, b: 50, l: 60 },
+    annotations: [] as unknown[],
+    ...(title ? { title: { text: title } } : {}),
+  };
+  const data: Plot[] = [];
+  panels.forEach((panel, i) => {
+    const suffix = i === 0 ? "" : String(i + 1);
+    for (const trace of panel.data) data.push({ ...trace, xaxis: `x${suffix}`, yaxis: `y${suffix}` } as Plot);
+    layout[`xaxis${suffix}`] = { ...(panel.layout.xaxis as object) };
+    layout[`yaxis${suffix}`] = { ...(panel.layout.yaxis as object) };
+    const panelTitle = (panel.layout.title as { text?: string } | undefined)?.text;
+    if (panelTitle) {
+      (layout.annotations as unknown[]).push({
+        text: panelTitle, showarrow: false, xref: `x${suffix} domain`, yref: `y${suffix} domain`, x: 0.5, y: 1.12, xanchor: "center",
+      });
+    }
+  });
+  return { data, layout: layout as Layout };
+}

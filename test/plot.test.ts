@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { gd, objectives, plot, show } from "landscape";
+
+const f = objectives.strictSaddle();
+
+describe("figure builders", () => {
+  it("build valid figures for lines on log axes, scatter, histogram, heatmap, contour and small multiples", () => {
+    const t = Array.from({ length: 50 }, (_, i) => i + 1);
+    const lines = plot.lineFigure([{ name: "1/t", x: t, y: t.map((v) => 1 / v) }], { logX: true, logY: true, title: "rate" });
+    assert.equal((lines.layout.xaxis as { type?: string }).type, "log");
+    const trace = gd(f, Float64Array.of(1.5, 0.05), { stepSize: 0.2, maxIterations: 200, recordEvery: 1 });
+    const contour = plot.contourFigure((x, y) => f.value(Float64Array.of(x, y)), [-2, 2], [-1.5, 1.5], {
+      resolution: 30,
+      trajectories: [{ name: "GD", points: trace.history.x }],
+      marks: [{ name: "critical points", points: [[0, 0], [0, 1], [0, -1]] }],
+    });
+    assert.equal(contour.data.length, 3);
+    assert.equal((contour.data[0].z as number[][]).length, 30);
+    const figures = [
+      lines,
+      plot.scatterFigure([{ y: [1, 2, 3] }]),
+      plot.histogramFigure([{ values: [1, 2, 2, 3] }], { bins: 3 }),
+      plot.heatmapFigure([[1, 2], [3, 4]], [0, 1], [0, 1]),
+      contour,
+    ];
+    for (const fig of figures) plot.validateFigure(fig);
+    const grid = plot.smallMultiples(figures, { columns: 2 });
+    plot.validateFigure(grid);
+    assert.deepEqual((grid.layout as { grid: unknown }).grid, { rows: 3, columns: 2, pattern: "independent" });
+    assert.equal(grid.data[grid.data.length - 1].xaxis, "x5");
+    assert.equal(((grid.layout as Record<string, { type?: string }>).yaxis).type, "log");
+  });
+
+  it("rejects figures with no trace, an empty trace, NaN, or non-positive values on a log axis", () => {
+    assert.throws(() => plot.validateFigure({ data: [], layout: {} }), /non-empty array of traces/);
+    assert.throws(() => plot.validateFigure(plot.lineFigure([{ name: "empty", y: [] }])), /\(empty\) has no points/);
+    assert.throws(() => plot.validateFigure(plot.lineFigure([{ y: [1, NaN] }])), /y\[1\] is NaN/);
+    assert.throws(() => plot.validateFigure(plot.lineFigure([{ y: [1, 0] }], { logY: true })), /y\[1\] = 0 cannot be drawn on the log yaxis/);
+    assert.throws(() => show(plot.heatmapFigure([[1, Infinity]], [0, 1], [0])), /is Infinity/);
+  });
+
+  it("only validates under tests, and embeds a figure's JSON in HTML safely", () => {
+    assert.equal(plot.showMode(), "validate");
+    assert.equal(show(plot.lineFigure([{ y: [1, 2] }])), undefined);
+    const html = plot.figureHtml(plot.lineFigure([{ name: "</script><b>x</b>", y: [1, 2] }]));
+    assert.ok(!html.includes("</script><b>"));
+    const json = html.match(/<script type="application\/vnd.landscape.figure\+json">(.*?)<\/script>/s)![1];
+    assert.equal(JSON.parse(json).data[0].name, "</script><b>x</b>");
+    const page = plot.figurePage(plot.lineFigure([{ y: [1, 2] }]));
+    assert.ok(page.includes("window.Plotly = Plotly") && !/src="https?:/.test(page), "plotly.js embedded, nothing from the network");
+  });
+});
