@@ -19,3 +19,4 @@ export { gd, gradientDescent } from "./optimizers";
 export type { DescentOptions, Trace } from "./optimizers";
 export { contourFigure, heatmapFigure, histogramFigure, lineFigure, scatterFigure, show, smallMultiples, type Figure } from "./plot";
 export { rng, Rng } from "./random";
+export { result, RESULT_MIME, type Result } from "./report";

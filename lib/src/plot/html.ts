@@ -26,7 +26,7 @@ export function plotlySource(): string {
 
 /** A <script> element that defines window.Plotly once (it does nothing if Plotly is already there). */
 export function plotlyLoader(): string {
-  return `<script>if (!window.Plotly) {\n${plotlySource()}\n}</script>`;
+  return `<script data-landscape="plotly-loader">if (!window.Plotly) {\n${plotlySource()}\n}</script>`;
 }
 
 /**

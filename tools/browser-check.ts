@@ -1,0 +1,57 @@
+/**
+ * Opens an HTML report from file:// in headless Chromium (Debian's, driven by
+ * playwright-core) with every request that would leave the file blocked, and reports what a
+ * reader would see: console errors, blocked requests, figures drawn, formulas rendered.
+ */
+import { existsSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const chromiumAvailable = () => existsSync(CHROMIUM);
+
+export interface PageCheck {
+  consoleErrors: string[];
+  externalRequests: string[];
+  figures: number;
+  figuresDrawn: number;
+  formulas: number;
+  formulaErrors: number;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** Loads `file` offline and inspects it; `screenshot` saves a full-page PNG. */
+export async function checkPage(browser: Browser, file: string, screenshot?: string): Promise<PageCheck> {
+  const context = await browser.newContext({ offline: true });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const externalRequests: string[] = [];
+  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+  page.on("pageerror", (e) => consoleErrors.push(String(e)));
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:") || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    externalRequests.push(url);
+    return route.abort();
+  });
+  await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+  await page.waitForTimeout(300);
+  const counts = await page.evaluate(() => ({
+    figures: document.querySelectorAll("div.landscape-figure").length,
+    figuresDrawn: document.querySelectorAll("div.landscape-figure .main-svg").length > 0
+      ? Array.from(document.querySelectorAll("div.landscape-figure")).filter((d) => d.querySelector(".main-svg")).length
+      : 0,
+    formulas: document.querySelectorAll(".katex").length,
+    formulaErrors: document.querySelectorAll(".katex-error").length,
+  }));
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  await context.close();
+  return { consoleErrors, externalRequests, ...counts };
+}

@@ -1,0 +1,130 @@
+/**
+ * Executes a notebook on a fresh kernel, cell by cell, collecting nbformat outputs.
+ * A cell that raises (unless tagged `raises-exception`), a cell past its timeout, or a kernel
+ * that dies stops the notebook; the outputs so far are kept and the failure is named.
+ */
+import { dirname, resolve } from "node:path";
+import { KernelClient, KernelDied, type Message } from "./kernel-client";
+import { landscapeKernelSpec, type KernelSpec } from "./kernelspec";
+import { sourceText, tagsOf, toLines, type CodeCell, type Notebook, type Output } from "./notebook";
+
+export interface CellFailure {
+  /** 1-based position of the cell in the notebook. */
+  cell: number;
+  kind: "error" | "timeout" | "kernel-died";
+  message: string;
+}
+
+export interface ExecutionResult {
+  notebook: Notebook;
+  failure?: CellFailure;
+  seconds: number;
+}
+
+export interface ExecuteOptions {
+  /** Seconds a cell may take unless its metadata says otherwise (default 120). */
+  timeout?: number;
+  kernelSpec?: KernelSpec;
+  env?: NodeJS.ProcessEnv;
+  onCell?: (index: number, total: number, cell: CodeCell) => void;
+}
+
+/** Appends an iopub message to a cell's outputs, as Jupyter frontends do. */
+function applyMessage(outputs: Output[], m: Message, displays: Map<string, { data: Record<string, unknown>; metadata: Record<string, unknown> }[]>) {
+  const c = m.content;
+  switch (m.header.msg_type) {
+    case "stream": {
+      const last = outputs[outputs.length - 1];
+      if (last?.output_type === "stream" && last.name === c.name) last.text = toLines(sourceText(last.text) + c.text);
+      else outputs.push({ output_type: "stream", name: c.name, text: toLines(c.text) });
+      break;
+    }
+    case "display_data": {
+      const output = { output_type: "display_data" as const, data: c.data, metadata: c.metadata ?? {} };
+      outputs.push(output);
+      const id = c.transient?.display_id;
+      if (id) displays.set(id, [...(displays.get(id) ?? []), output]);
+      break;
+    }
+    case "update_display_data":
+      for (const output of displays.get(c.transient?.display_id) ?? []) {
+        output.data = c.data;
+        output.metadata = c.metadata ?? {};
+      }
+      break;
+    case "execute_result":
+      outputs.push({ output_type: "execute_result", execution_count: c.execution_count, data: c.data, metadata: c.metadata ?? {} });
+      break;
+    case "error":
+      outputs.push({ output_type: "error", ename: c.ename, evalue: c.evalue, traceback: c.traceback ?? [] });
+      break;
+    case "clear_output":
+      outputs.length = 0;
+      break;
+  }
+}
+
+/**
+ * tslab answers a failing cell with execute_reply status "error" and the message on stderr
+ * only (no error output, no ename/evalue). Make it an nbformat error output, taking the
+ * trailing stderr text of the cell as the traceback.
+ */
+function errorOutputFromReply(outputs: Output[], reply: Message): string {
+  if (outputs.some((o) => o.output_type === "error")) return (outputs.find((o) => o.output_type === "error") as { evalue: string }).evalue;
+  let text = reply.content.evalue ?? "";
+  const last = outputs[outputs.length - 1];
+  if (last?.output_type === "stream" && last.name === "stderr") {
+    text = sourceText(last.text);
+    outputs.pop();
+  }
+  const lines: string[] = text.trimEnd().split("\n");
+  // The thrown error's own line ("AssertionError [ERR_ASSERTION]: …"), else the first line (a type error).
+  const thrown = lines.map((l) => /^(\w*(?:Error|Exception))(?: \[\w+\])?: (.*)$/.exec(l)).find((m) => m);
+  const ename = reply.content.ename ?? thrown?.[1] ?? "Error";
+  const evalue = reply.content.evalue ?? thrown?.[2] ?? lines[0] ?? "";
+  outputs.push({ output_type: "error", ename, evalue, traceback: reply.content.traceback ?? lines });
+  return `${ename}: ${evalue}`;
+}
+
+/** Runs every code cell of `notebook` (read from `path`, whose folder is the kernel's cwd) on a fresh kernel. */
+export async function executeNotebook(path: string, notebook: Notebook, options: ExecuteOptions = {}): Promise<ExecutionResult> {
+  const start = Date.now();
+  const nb: Notebook = structuredClone(notebook);
+  const defaultTimeout = (nb.metadata.landscape as { timeout?: number } | undefined)?.timeout ?? options.timeout ?? 120;
+  const codeCells = nb.cells.map((c, i) => [c, i] as const).filter(([c]) => c.cell_type === "code") as [CodeCell, number][];
+  const displays = new Map<string, { data: Record<string, unknown>; metadata: Record<string, unknown> }[]>();
+  let failure: CellFailure | undefined;
+  let kernel: KernelClient | undefined;
+  try {
+    kernel = await KernelClient.start(options.kernelSpec ?? landscapeKernelSpec(), { cwd: dirname(resolve(path)), env: options.env });
+    for (const [k, [cell, index]] of codeCells.entries()) {
+      cell.outputs = [];
+      cell.execution_count = null;
+      options.onCell?.(k + 1, codeCells.length, cell);
+      const timeout = cell.metadata.landscape?.timeout ?? defaultTimeout;
+      try {
+        const reply = await kernel.execute(sourceText(cell.source), (m) => applyMessage(cell.outputs, m, displays), timeout * 1000);
+        cell.execution_count = reply.content.execution_count ?? null;
+        if (reply.content.status !== "ok") {
+          const message = errorOutputFromReply(cell.outputs, reply);
+          if (!tagsOf(cell).includes("raises-exception")) {
+            failure = { cell: index + 1, kind: "error", message };
+            break;
+          }
+        }
+      } catch (e) {
+        const died = e instanceof KernelDied;
+        const message = (e as Error).message;
+        cell.outputs.push({ output_type: "error", ename: died ? "KernelDied" : "CellTimeoutError", evalue: message, traceback: [message] });
+        failure = { cell: index + 1, kind: died ? "kernel-died" : "timeout", message };
+        break;
+      }
+    }
+  } catch (e) {
+    failure = { cell: 0, kind: "kernel-died", message: `the kernel did not start: ${(e as Error).message}` };
+  } finally {
+    await kernel?.shutdown();
+  }
+  nb.metadata.language_info = { name: "typescript", file_extension: ".ts", mimetype: "text/typescript" };
+  return { notebook: nb, failure, seconds: (Date.now() - start) / 1000 };
+}

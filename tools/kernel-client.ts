@@ -1,0 +1,177 @@
+/**
+ * A minimal Jupyter client: starts a kernel from its kernelspec the way Jupyter does (a
+ * connection file, the spec's argv) and speaks the Jupyter messaging protocol over ZeroMQ
+ * with HMAC-SHA256-signed messages (zeromq comes with tslab).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as zmq from "zeromq";
+import type { KernelSpec } from "./kernelspec";
+
+const DELIMITER = "<IDS|MSG>";
+
+export interface Header { msg_id: string; msg_type: string; session: string; username: string; date: string; version: string }
+export interface Message { header: Header; parent_header: Partial<Header>; metadata: Record<string, unknown>; content: Record<string, any>; channel: "shell" | "iopub" | "control" }
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Raised when the kernel process exits while a request is pending. */
+export class KernelDied extends Error {}
+
+export class KernelClient {
+  private readonly session = randomUUID();
+  private readonly shell = new zmq.Dealer();
+  private readonly control = new zmq.Dealer();
+  private readonly iopub = new zmq.Subscriber();
+  private readonly listeners = new Set<(m: Message) => void>();
+  private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  private exitListeners = new Set<() => void>();
+  private stderr = "";
+
+  private constructor(private readonly process: ChildProcess, private readonly key: string, private readonly folder: string) {
+    process.on("exit", (code, signal) => {
+      this.exited = { code, signal };
+      for (const l of this.exitListeners) l();
+    });
+    process.stderr?.on("data", (chunk) => (this.stderr = (this.stderr + chunk).slice(-4000)));
+    process.stdout?.on("data", () => {});
+  }
+
+  /** Starts a kernel in `cwd` and waits until it answers kernel_info and its iopub is connected. */
+  static async start(spec: KernelSpec, { cwd, env = process.env, startTimeout = 60_000 }: { cwd: string; env?: NodeJS.ProcessEnv; startTimeout?: number }): Promise<KernelClient> {
+    const folder = mkdtempSync(join(tmpdir(), "landscape-kernel-"));
+    const key = randomUUID();
+    const ports = { shell_port: await freePort(), iopub_port: await freePort(), stdin_port: await freePort(), control_port: await freePort(), hb_port: await freePort() };
+    const connection = { ...ports, ip: "127.0.0.1", transport: "tcp", key, signature_scheme: "hmac-sha256", kernel_name: "landscape" };
+    const connectionFile = join(folder, "kernel.json");
+    writeFileSync(connectionFile, JSON.stringify(connection));
+    const argv = spec.argv.map((a) => a.replace("{connection_file}", connectionFile));
+    const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const client = new KernelClient(child, key, folder);
+    const url = (port: number) => `tcp://127.0.0.1:${port}`;
+    client.shell.connect(url(ports.shell_port));
+    client.control.connect(url(ports.control_port));
+    client.iopub.connect(url(ports.iopub_port));
+    client.iopub.subscribe();
+    client.listen(client.shell, "shell");
+    client.listen(client.control, "control");
+    client.listen(client.iopub, "iopub");
+    await client.waitUntilReady(startTimeout);
+    return client;
+  }
+
+  private sign(parts: string[]): string {
+    const hmac = createHmac("sha256", this.key);
+    for (const p of parts) hmac.update(p);
+    return hmac.digest("hex");
+  }
+
+  private async listen(socket: zmq.Dealer | zmq.Subscriber, channel: Message["channel"]) {
+    try {
+      for await (const frames of socket) {
+        const strings = frames.map((f) => f.toString("utf8"));
+        const at = strings.indexOf(DELIMITER);
+        if (at < 0) continue;
+        const [signature, header, parent, metadata, content] = strings.slice(at + 1, at + 6);
+        if (signature !== this.sign([header, parent, metadata, content])) continue; // not from our kernel
+        const message: Message = { header: JSON.parse(header), parent_header: JSON.parse(parent), metadata: JSON.parse(metadata), content: JSON.parse(content), channel };
+        for (const l of this.listeners) l(message);
+      }
+    } catch {
+      // The socket was closed.
+    }
+  }
+
+  private async send(socket: zmq.Dealer, msgType: string, content: Record<string, unknown>, msgId: string = randomUUID()): Promise<string> {
+    const header: Header = { msg_id: msgId, msg_type: msgType, session: this.session, username: "landscape", date: new Date().toISOString(), version: "5.3" };
+    const parts = [JSON.stringify(header), "{}", "{}", JSON.stringify(content)];
+    await socket.send([DELIMITER, this.sign(parts), ...parts]);
+    return header.msg_id;
+  }
+
+  private async waitUntilReady(timeout: number): Promise<void> {
+    const deadline = Date.now() + timeout;
+    let replied = false;
+    let iopubSeen = false;
+    const listener = (m: Message) => {
+      if (m.channel === "shell" && m.header.msg_type === "kernel_info_reply") replied = true;
+      if (m.channel === "iopub") iopubSeen = true;
+    };
+    this.listeners.add(listener);
+    try {
+      while (!(replied && iopubSeen)) {
+        if (this.exited) throw new KernelDied(`the kernel exited while starting (code ${this.exited.code}, signal ${this.exited.signal}): ${this.stderr.trim()}`);
+        if (Date.now() > deadline) throw new Error(`the kernel did not answer within ${timeout / 1000} s: ${this.stderr.trim()}`);
+        await this.send(this.shell, "kernel_info_request", {});
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    } finally {
+      this.listeners.delete(listener);
+    }
+  }
+
+  /**
+   * Executes `code`; calls `onOutput` with each iopub message of the request as it arrives,
+   * and resolves with the execute_reply once the kernel is idle again. Rejects with a
+   * TimeoutError-like Error past `timeoutMs`, or KernelDied if the process exits.
+   */
+  async execute(code: string, onMessage: (m: Message) => void, timeoutMs: number): Promise<Message> {
+    return new Promise<Message>((resolveReply, reject) => {
+      const msgId = randomUUID();
+      let reply: Message | undefined;
+      let idle = false;
+      const finish = (error?: Error) => {
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+        this.exitListeners.delete(onExit);
+        if (error) reject(error);
+        else resolveReply(reply!);
+      };
+      const listener = (m: Message) => {
+        if (m.parent_header.msg_id !== msgId) return;
+        if (m.channel === "iopub") {
+          if (m.header.msg_type === "status") idle = m.content.execution_state === "idle";
+          else onMessage(m);
+        } else if (m.channel === "shell" && m.header.msg_type === "execute_reply") {
+          reply = m;
+        }
+        if (reply && idle) finish();
+      };
+      const onExit = () => finish(new KernelDied(`the kernel died (exit code ${this.exited?.code}, signal ${this.exited?.signal})${this.stderr ? `: ${this.stderr.trim().slice(-500)}` : ""}`));
+      const timer = setTimeout(() => finish(new Error(`the cell did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
+      this.listeners.add(listener);
+      this.exitListeners.add(onExit);
+      if (this.exited) return onExit();
+      this.send(this.shell, "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true }, msgId).catch((e) => finish(e));
+    });
+  }
+
+  /** Asks the kernel to shut down, kills it if it has not exited within 2 s, and closes the sockets. */
+  async shutdown(): Promise<void> {
+    if (!this.exited) {
+      const exited = new Promise<void>((r) => this.exitListeners.add(r));
+      await this.send(this.control, "shutdown_request", { restart: false }).catch(() => {});
+      const timer = new Promise<void>((r) => setTimeout(r, 2000));
+      await Promise.race([exited, timer]);
+      if (!this.exited) {
+        this.process.kill("SIGKILL");
+        await exited;
+      }
+    }
+    for (const s of [this.shell, this.control, this.iopub]) s.close();
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+}
