@@ -77,6 +77,7 @@ function errorOutputFromReply(outputs: Output[], reply: Message): string {
     text = sourceText(last.text);
     outputs.pop();
   }
+  if (!text.trim()) text = `the kernel answered status "${reply.content.status}" without a message`;
   const lines: string[] = text.trimEnd().split("\n");
   // The thrown error's own line ("AssertionError [ERR_ASSERTION]: …"), else the first line (a type error).
   const thrown = lines.map((l) => /^(\w*(?:Error|Exception))(?: \[\w+\])?: (.*)$/.exec(l)).find((m) => m);
@@ -103,14 +104,18 @@ export async function executeNotebook(path: string, notebook: Notebook, options:
       options.onCell?.(k + 1, codeCells.length, cell);
       const timeout = cell.metadata.landscape?.timeout ?? defaultTimeout;
       try {
-        const reply = await kernel.execute(sourceText(cell.source), (m) => applyMessage(cell.outputs, m, displays), timeout * 1000);
+        const raises = tagsOf(cell).includes("raises-exception");
+        const reply = await kernel.execute(sourceText(cell.source), (m) => applyMessage(cell.outputs, m, displays), timeout * 1000, { stopOnError: !raises });
         cell.execution_count = reply.content.execution_count ?? null;
         if (reply.content.status !== "ok") {
           const message = errorOutputFromReply(cell.outputs, reply);
-          if (!tagsOf(cell).includes("raises-exception")) {
+          if (!raises) {
             failure = { cell: index + 1, kind: "error", message };
             break;
           }
+          // tslab ignores stop_on_error: for 200 ms after an error it aborts every request
+          // it receives (tslab issue 19). Wait that out before the next cell.
+          await new Promise((r) => setTimeout(r, 300));
         }
       } catch (e) {
         const died = e instanceof KernelDied;

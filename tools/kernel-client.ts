@@ -125,10 +125,11 @@ export class KernelClient {
 
   /**
    * Executes `code`; calls `onOutput` with each iopub message of the request as it arrives,
-   * and resolves with the execute_reply once the kernel is idle again. Rejects with a
+   * and resolves with the execute_reply once the kernel is idle again. `stopOnError: false`
+   * (for cells expected to raise) keeps the kernel from aborting the requests that follow. Rejects with a
    * TimeoutError-like Error past `timeoutMs`, or KernelDied if the process exits.
    */
-  async execute(code: string, onMessage: (m: Message) => void, timeoutMs: number): Promise<Message> {
+  async execute(code: string, onMessage: (m: Message) => void, timeoutMs: number, { stopOnError = true } = {}): Promise<Message> {
     return new Promise<Message>((resolveReply, reject) => {
       const msgId = randomUUID();
       let reply: Message | undefined;
@@ -155,7 +156,7 @@ export class KernelClient {
       this.listeners.add(listener);
       this.exitListeners.add(onExit);
       if (this.exited) return onExit();
-      this.send(this.shell, "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true }, msgId).catch((e) => finish(e));
+      this.send(this.shell, "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: stopOnError }, msgId).catch((e) => finish(e));
     });
   }
 

@@ -1,4 +1,4 @@
-// Runs every test/**/*.test.ts with node's test runner (TypeScript through tsx).
+// Runs every test/**/*.test.ts and *.test.mts (generated from notebooks) with node's test runner (TypeScript through tsx).
 // Node 20's --test takes no glob, so the files are listed here.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
@@ -8,7 +8,7 @@ function testFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === "fixtures" ? [] : testFiles(path);
-    return entry.name.endsWith(".test.ts") ? [path] : [];
+    return /\.test\.m?ts$/.test(entry.name) ? [path] : [];
   });
 }
 

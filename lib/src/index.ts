@@ -20,3 +20,4 @@ export type { DescentOptions, Trace } from "./optimizers";
 export { contourFigure, heatmapFigure, histogramFigure, lineFigure, scatterFigure, show, smallMultiples, type Figure } from "./plot";
 export { rng, Rng } from "./random";
 export { result, RESULT_MIME, type Result } from "./report";
+export { display } from "./display";

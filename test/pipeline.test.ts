@@ -1,0 +1,133 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { executeNotebook, type ExecutionResult } from "../tools/execute";
+import { testFileFor } from "../tools/extract-tests";
+import { cleanNotebook, readNotebook, writeNotebook, type CodeCell, type Notebook } from "../tools/notebook";
+import { renderNotebook } from "../tools/report";
+import { reproduce } from "../tools/reproduce";
+
+const FIXTURE = join("test", "fixtures", "pipeline.ipynb");
+const code = (nb: Notebook, cell: number) => nb.cells[cell - 1] as CodeCell;
+
+/** A notebook of plain code cells (no imports: it runs from any folder). */
+function tinyNotebook(sources: string[]): Notebook {
+  return cleanNotebook({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: sources.map((s, i) => ({ cell_type: "code", id: `c${i}`, source: s, metadata: {}, outputs: [], execution_count: null })) });
+}
+
+describe("executing the fixture notebook on a tslab kernel", () => {
+  let run: ExecutionResult;
+  before(async () => {
+    run = await executeNotebook(FIXTURE, readNotebook(FIXTURE));
+  });
+
+  it("collects stream, HTML, SVG and plotly-figure outputs in nbformat", () => {
+    const nb = run.notebook;
+    assert.deepEqual(code(nb, 2).outputs.map((o) => o.output_type === "stream" && o.name), ["stdout", "stderr"]);
+    const displays = code(nb, 3).outputs.map((o) => (o.output_type === "display_data" ? Object.keys(o.data)[0] : o.output_type));
+    assert.deepEqual(displays, ["text/html", "image/svg+xml"]);
+    const figureCell = JSON.stringify(code(nb, 4).outputs);
+    assert.ok(figureCell.includes("application/vnd.landscape.figure+json"), "the figure travels as JSON in its HTML output");
+    assert.ok(figureCell.includes("application/vnd.landscape.result+json"), "the result line travels as JSON");
+    assert.equal(code(nb, 2).execution_count, 1);
+  });
+
+  it("records a failing cell tagged raises-exception as an error output and goes on", () => {
+    const error = code(run.notebook, 7).outputs.find((o) => o.output_type === "error");
+    assert.ok(error && error.output_type === "error");
+    assert.equal(error.ename, "AssertionError");
+    assert.equal(error.evalue, "1 + 1 is not 3");
+  });
+
+  it("stops at the cell past its timeout, names it, and keeps the outputs so far", () => {
+    assert.deepEqual(run.failure && { cell: run.failure.cell, kind: run.failure.kind }, { cell: 8, kind: "timeout" });
+    assert.match(run.failure!.message, /did not finish within 1 s/);
+    assert.equal(code(run.notebook, 9).execution_count, null);
+    assert.deepEqual(code(run.notebook, 9).outputs, []);
+    assert.ok(run.seconds < 30);
+  });
+
+  it("writes an nbformat-valid executed notebook (checked by Python's nbformat where installed)", (t) => {
+    const dir = mkdtempSync(join(tmpdir(), "landscape-nb-"));
+    const path = join(dir, "executed.ipynb");
+    writeNotebook(path, run.notebook);
+    const check = spawnSync("/usr/bin/python3", ["-c", "import nbformat, sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')", path], { encoding: "utf8" });
+    if (check.error || /No module named/.test(check.stderr)) return t.skip("Python's nbformat is not installed: apt-get install python3-nbformat");
+    assert.equal(check.stdout.trim(), "valid", check.stderr);
+  });
+
+  it("renders every output kind as escaped HTML, with the figure redrawn from its JSON", () => {
+    const nb = structuredClone(run.notebook);
+    // tslab prints a cell's value on stdout and sends no execute_result: add one to cover its rendering.
+    code(nb, 2).outputs.push({ output_type: "execute_result", execution_count: 1, data: { "text/plain": "<value> & more" }, metadata: {} });
+    const report = renderNotebook(nb, { name: "pipeline", failure: "cell 8: timeout <x>" });
+    assert.ok(report.html.includes("stdout: &lt;b&gt;not bold&lt;/b&gt; &amp; <span"), "stream text escaped, ANSI colour turned into a span");
+    assert.ok(report.html.includes("&lt;value&gt; &amp; more"), "execute_result escaped");
+    assert.ok(report.html.includes("<p class='fixture-html'>an <b>HTML</b> display</p>"), "HTML output kept as HTML");
+    assert.ok(report.html.includes("<rect width='40'"), "SVG inline");
+    assert.ok(report.html.includes("1 + 1 is not 3"), "error shown");
+    assert.ok(report.html.includes("cell 8: timeout &lt;x&gt;"), "failure banner escaped");
+    assert.equal(report.figures, 1);
+    assert.equal((report.html.match(/window\.Plotly = Plotly/g) ?? []).length, 1, "plotly.js embedded exactly once");
+    assert.ok(report.html.includes('class="katex"'), "math rendered at build time");
+    assert.deepEqual(report.results.map((r) => [r.claim, r.measured, r.pass, r.anchor]), [["the fixture's claim", "42", true, "pipeline-fixture"]]);
+    assert.equal(report.title, "Pipeline fixture");
+  });
+
+  it("honours the tags hide-input, remove-input, remove-output and remove-cell", () => {
+    const nb = tinyNotebook(["const hidden = 1;", "const removedInput = 2;", "const removedOutput = 3;", "const removedCell = 4;"]);
+    ["hide-input", "remove-input", "remove-output", "remove-cell"].forEach((tag, i) => {
+      nb.cells[i].metadata.tags = [tag];
+      (nb.cells[i] as CodeCell).outputs = [{ output_type: "stream", name: "stdout", text: `output ${i}\n` }];
+    });
+    const html = renderNotebook(nb, { name: "tags" }).html;
+    assert.match(html, /<details class="hide-input"><summary>Show code<\/summary>.*hidden/s);
+    assert.ok(!html.includes("removedInput") && html.includes("output 1"));
+    assert.ok(html.includes("removedOutput") && !html.includes("output 2"));
+    assert.ok(!html.includes("removedCell") && !html.includes("output 3"));
+  });
+});
+
+describe("tests extracted from notebook cells", () => {
+  it("run each test cell as a named test and report the failing one with notebook and cell", () => {
+    const out = join("test", "fixtures", "generated", "pipeline.test.mts");
+    mkdirSync(join("test", "fixtures", "generated"), { recursive: true });
+    writeFileSync(out, testFileFor(FIXTURE, out));
+    const typecheck = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "--noEmit", "--strict", "--module", "node16", "--moduleResolution", "node16", "--target", "es2022", "--skipLibCheck", "--types", "node", out], { encoding: "utf8" });
+    assert.equal(typecheck.status, 0, `the generated file type-checks: ${typecheck.stdout}`);
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", out], { encoding: "utf8", env: { ...process.env, NODE_TEST_CONTEXT: undefined } });
+    const output = run.stdout + run.stderr;
+    assert.notEqual(run.status, 0, "a failing test cell fails the run");
+    assert.match(output, /✔ pipeline › cell 6: passing check: 1 \+ 1 = 2/);
+    assert.match(output, /✖ pipeline › cell 7: failing check: this assertion is false on purpose/);
+    assert.match(output, /1 \+ 1 is not 3/);
+    assert.match(output, /ℹ pass 1\n/);
+    assert.match(output, /ℹ fail 1\n/);
+  });
+});
+
+describe("npm run reproduce", () => {
+  const dir = mkdtempSync(join(tmpdir(), "landscape-reproduce-"));
+
+  it("names a notebook whose kernel dies, goes on with the next, and never writes the sources", async () => {
+    const dies = join(dir, "01-dies.ipynb");
+    const fine = join(dir, "02-fine.ipynb");
+    writeNotebook(dies, tinyNotebook(['console.log("before");', "process.exit(3);", 'console.log("after");']));
+    writeNotebook(fine, tinyNotebook(['console.log("fine");']));
+    const before = readFileSync(dies, "utf8");
+    const lines: string[] = [];
+    const summaries = await reproduce([dies, fine], join(dir, "reports"), (l) => lines.push(l));
+    assert.match(summaries[0].failure ?? "", /^cell 2: kernel-died: the kernel died \(exit code 3/);
+    assert.equal(summaries[1].failure, undefined);
+    assert.ok(lines.some((l) => l.startsWith("✘ 01-dies failed at cell 2")));
+    assert.ok(lines.some((l) => /02-fine: cell 1 of 1, \d+\.\d s/.test(l)), "progress names notebook, cell k of n and elapsed time");
+    const executed = readNotebook(join(dir, "reports", "01-dies.ipynb"));
+    assert.equal(JSON.stringify((executed.cells[0] as CodeCell).outputs).includes("before"), true, "outputs so far kept");
+    assert.equal(readFileSync(dies, "utf8"), before, "the source notebook is not written");
+    const index = readFileSync(join(dir, "reports", "index.html"), "utf8");
+    assert.ok(index.includes("Did not run to the end: cell 2: kernel-died"));
+  });
+});

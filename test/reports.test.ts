@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { checkPage, chromiumAvailable, launchChromium, CHROMIUM } from "../tools/browser-check";
+import { notebooksIn, reproduce, type ReproduceSummary } from "../tools/reproduce";
+
+const out = mkdtempSync(join(tmpdir(), "landscape-reports-"));
+const fixtureOut = join(out, "fixture");
+
+describe("npm run reproduce on every notebook, and its HTML reports in a browser", () => {
+  let summaries: ReproduceSummary[] = [];
+  let browser: Browser | undefined;
+
+  before(async () => {
+    summaries = await reproduce(notebooksIn("notebooks"), out, () => {});
+    await reproduce([join("test", "fixtures", "pipeline.ipynb")], fixtureOut, () => {});
+    if (chromiumAvailable()) browser = await launchChromium();
+  });
+  after(async () => browser?.close());
+
+  it("executes every notebook of notebooks/ to the end, each within a minute", () => {
+    assert.deepEqual(summaries.map((s) => s.name), notebooksIn("notebooks").map((p) => p.replace(/^notebooks\/|\.ipynb$/g, "")));
+    for (const s of summaries) {
+      assert.equal(s.failure, undefined, `${s.name}: ${s.failure}`);
+      assert.ok(s.seconds < 60, `${s.name} took ${s.seconds} s`);
+    }
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    assert.ok(index.includes("✔ pass") && !index.includes("✘ fail"), "the index lists the results, all passing");
+  });
+
+  const reports = () => [...readdirSync(out).filter((f) => f.endsWith(".html")).map((f) => join(out, f)), join(fixtureOut, "pipeline.html"), join(fixtureOut, "index.html")];
+
+  it("opens each report offline from file:// with no console error, no request leaving the file, every plot drawn and every formula rendered", async (t) => {
+    if (!browser) return t.skip(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+    for (const file of reports()) {
+      const check = await checkPage(browser, file);
+      assert.deepEqual(check.consoleErrors, [], `${file}: console errors`);
+      assert.deepEqual(check.externalRequests, [], `${file}: requests leaving the file`);
+      assert.equal(check.figuresDrawn, check.figures, `${file}: ${check.figures - check.figuresDrawn} of ${check.figures} plots not drawn`);
+      assert.equal(check.formulaErrors, 0, `${file}: formulas KaTeX could not render`);
+      const html = readFileSync(file, "utf8");
+      if (!file.endsWith("index.html")) assert.ok(check.formulas > 0 || !html.includes("$"), `${file}: math left unrendered`);
+    }
+    const tour = await checkPage(browser, join(out, "00-tour.html"));
+    assert.ok(tour.figures >= 1 && tour.formulas >= 5, `the tour has its figure and formulas: ${JSON.stringify(tour)}`);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Turns notebooks into node:test files. For notebooks/NN-name.ipynb it writes
+ * test/notebooks/NN-name.test.mts, which runs the notebook's code cells in order (display
+ * calls do nothing there) and each cell tagged `test` as a named test,
+ * "NN-name › cell 9: <the cell's first comment line>". Import declarations are hoisted
+ * to the top of the file, as ES modules require. A test cell's code runs in its own
+ * function scope, at its place in the notebook; its failure fails only its test.
+ */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import ts from "typescript";
+import { readNotebook, sourceText, tagsOf } from "./notebook";
+
+/** The first comment line of a cell, without the comment marker (or its first line). */
+export function cellTitle(source: string): string {
+  const comment = source.split("\n").map((l) => l.trim()).find((l) => l.startsWith("//"));
+  const line = comment ? comment.replace(/^\/\/+\s*/, "") : source.trim().split("\n")[0] ?? "";
+  return line.length > 100 ? `${line.slice(0, 97)}…` : line;
+}
+
+/** Splits a cell into its import declarations and the rest, using the TypeScript parser. */
+function splitImports(source: string): { imports: string[]; body: string } {
+  const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const imports: string[] = [];
+  let body = "";
+  let at = 0;
+  for (const statement of file.statements) {
+    if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) {
+      body += source.slice(at, statement.getStart());
+      imports.push(statement.getText());
+      at = statement.getEnd();
+    }
+  }
+  return { imports, body: body + source.slice(at) };
+}
+
+/** The test file for one notebook, as text. `notebookPath` is relative to `outFile`'s folder when written. */
+export function testFileFor(notebookPath: string, outFile: string): string {
+  const nb = readNotebook(notebookPath);
+  const name = basename(notebookPath, ".ipynb");
+  const notebookDir = relative(dirname(outFile), dirname(resolve(notebookPath))) || ".";
+  const imports = new Set<string>(['import { test } from "node:test";', 'import { fileURLToPath } from "node:url";']);
+  const body: string[] = [];
+  nb.cells.forEach((cell, i) => {
+    if (cell.cell_type !== "code") return;
+    const { imports: cellImports, body: code } = splitImports(sourceText(cell.source));
+    cellImports.forEach((line) => imports.add(line));
+    const label = `${name} › cell ${i + 1}: ${cellTitle(sourceText(cell.source))}`;
+    if (tagsOf(cell).includes("test")) {
+      const v = `__cell${i + 1}`;
+      body.push(
+        `// ── cell ${i + 1} (test) ──`,
+        `const ${v} = await (async (): Promise<unknown> => {`,
+        `  try {`,
+        code.trimEnd().split("\n").map((l) => `    ${l}`).join("\n"),
+        `  } catch (error) {`,
+        `    return error ?? new Error("the cell threw " + String(error));`,
+        `  }`,
+        `  return undefined;`,
+        `})();`,
+        `test(${JSON.stringify(label)}, () => {`,
+        `  if (${v} !== undefined) throw ${v};`,
+        `});`,
+        "",
+      );
+    } else {
+      body.push(`// ── cell ${i + 1} ──`, `__cell = ${JSON.stringify(label)};`, code.trimEnd(), "");
+    }
+  });
+  return [
+    `// Generated from ${basename(notebookPath)} by tools/extract-tests.ts: do not edit (npm test regenerates it).`,
+    ...imports,
+    "",
+    `process.env.LANDSCAPE_SHOW = "validate";`,
+    `process.chdir(fileURLToPath(new URL(${JSON.stringify(notebookDir.split("\\").join("/") + "/")}, import.meta.url)));`,
+    `let __cell = "";`,
+    `process.on("exit", (code) => {`,
+    `  if (code !== 0 && __cell) console.error(\`${name}: the notebook stopped in \${__cell}\`);`,
+    `});`,
+    "",
+    ...body,
+    `__cell = "";`,
+    "",
+  ].join("\n");
+}
+
+/** Writes one test file per notebook of `notebookDir` into `outDir` (emptied first); returns their paths. */
+export function extractTests(notebookDir = "notebooks", outDir = join("test", "notebooks")): string[] {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  return readdirSync(notebookDir).filter((f) => f.endsWith(".ipynb")).sort().map((f) => {
+    const out = join(outDir, f.replace(/\.ipynb$/, ".test.mts"));
+    writeFileSync(out, testFileFor(join(notebookDir, f), out));
+    return out;
+  });
+}
+
+if (require.main === module) {
+  const [notebookDir, outDir] = process.argv.slice(2);
+  const files = extractTests(notebookDir, outDir);
+  console.log(`tests extracted from ${files.length} notebook(s) into ${outDir ?? "test/notebooks"}`);
+}
