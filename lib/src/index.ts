@@ -11,13 +11,26 @@ export * as linalg from "./linalg";
 export * as objectives from "./objectives";
 export * as optimizers from "./optimizers";
 export * as plot from "./plot";
-export { classifyCriticalPoint, finiteDifferenceGradient, finiteDifferenceHessian, newtonCriticalPoint } from "./certify";
-export { seedRange, sweep } from "./experiment";
+export { classifyCriticalPoint, classifyOnSphere, finiteDifferenceGradient, finiteDifferenceHessian, newtonCriticalPoint } from "./certify";
+export { exponentialFit, linearFit, powerFit, seedRange, sweep } from "./experiment";
 export { dot, norm2, normP, symmetricEigen } from "./linalg";
 export type { Objective } from "./objectives";
-export { gd, gradientDescent } from "./optimizers";
+export {
+  admm,
+  coordinateDescent,
+  entropicMirrorMap,
+  gd,
+  gradientDescent,
+  jinParameters,
+  logBarrierMirrorMap,
+  mirrorDescent,
+  perturbedGradientDescent,
+  riemannianGradientDescent,
+  sphere,
+  stochasticGradientDescent,
+} from "./optimizers";
 export type { DescentOptions, Trace } from "./optimizers";
-export { contourFigure, heatmapFigure, histogramFigure, lineFigure, scatterFigure, show, smallMultiples, type Figure } from "./plot";
+export { contourFigure, heatmapFigure, histogramFigure, lineFigure, linspace, logspace, scatterFigure, show, smallMultiples, type Figure } from "./plot";
 export { rng, Rng } from "./random";
 export { result, RESULT_MIME, type Result } from "./report";
 export { display } from "./display";

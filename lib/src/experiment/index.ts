@@ -1,2 +1,3 @@
-export { gridPoints, seedRange, sweep, type Grid, type Setting, type SweepRecord } from "./sweep";
+export { exponentialFit, linearFit, powerFit, type LinearFit } from "./fit";
 export { progress, type Progress } from "./progress";
+export { gridPoints, seedRange, sweep, type Grid, type Setting, type SweepRecord } from "./sweep";

@@ -1,4 +1,5 @@
 import { Matrix } from "ml-matrix";
+import { assertFinite } from "../validate";
 import { output, type Objective } from "./objective";
 
 /**
@@ -11,20 +12,30 @@ import { output, type Objective } from "./objective";
  * minimizers (0, ±1) with value −¼ (Hessian diag(1, 2)). The saddle's stable set is the
  * x-axis {y = 0}; f is not globally Lipschitz-smooth, but on {|y| ≤ 1} its gradient is
  * 2-Lipschitz, so steps below ½ are safe there.
+ *
+ * `center` = (a, b) translates it: f(x − a, y − b), with the saddle at (a, b) and the
+ * minimizers at (a, b ± 1) — inside the positive orthant for a, b > 1, as mirror descent needs.
  */
-export function strictSaddle(): Objective {
+export function strictSaddle({ center = [0, 0] }: { center?: [number, number] } = {}): Objective {
+  const [a, b] = center;
+  assertFinite("center[0]", a);
+  assertFinite("center[1]", b);
   return {
     dim: 2,
-    value: (p) => 0.5 * p[0] * p[0] + 0.25 * p[1] ** 4 - 0.5 * p[1] * p[1],
+    value: (p) => {
+      const x = p[0] - a, y = p[1] - b;
+      return 0.5 * x * x + 0.25 * y ** 4 - 0.5 * y * y;
+    },
     grad(p, out) {
       const g = output(out, 2);
-      g[0] = p[0];
-      g[1] = p[1] * p[1] * p[1] - p[1];
+      const y = p[1] - b;
+      g[0] = p[0] - a;
+      g[1] = y * y * y - y;
       return g;
     },
     hessian: (p) => new Matrix([
       [1, 0],
-      [0, 3 * p[1] * p[1] - 1],
+      [0, 3 * (p[1] - b) ** 2 - 1],
     ]),
   };
 }

@@ -1,6 +1,6 @@
 import { norm2 } from "../linalg";
 import type { Objective } from "../objectives/objective";
-import { assertInteger, assertPositive, assertVector } from "../validate";
+import { assertFinite, assertInteger, assertPositive, assertVector } from "../validate";
 import type { DescentOptions, History, RecordEvery, StepSize, Trace } from "./trace";
 
 /**
@@ -31,15 +31,31 @@ export function resolveOptions(objective: Objective, x0: Float64Array, options: 
   assertInteger("objective.dim", objective.dim, 1);
   assertVector("x0", x0, objective.dim);
   if (!options) throw new Error("options must be given, with at least stepSize");
-  const { stepSize, maxIterations = 1000, tolerance = 1e-8, recordEvery = 0, divergenceBound = 1e12 } = options;
+  const { stepSize, maxIterations = 1000, tolerance = 1e-8, recordEvery = 0, divergenceBound = 1e12, stopWhen } = options;
+  if (stopWhen !== undefined && typeof stopWhen !== "function") throw new Error("stopWhen must be a function (x, k) => boolean");
   if (typeof stepSize !== "function") assertPositive("stepSize", stepSize);
   assertInteger("maxIterations", maxIterations, 0);
-  assertPositive("tolerance", tolerance);
+  assertFinite("tolerance", tolerance);
+  if (tolerance < 0) throw new Error(`tolerance must be ≥ 0 (0: never stop on the gradient), got ${tolerance}`);
   assertPositive("divergenceBound", divergenceBound);
-  return { stepSize, maxIterations, tolerance, record: recorder(recordEvery), divergenceBound };
+  return { stepSize, maxIterations, tolerance, record: recorder(recordEvery), divergenceBound, stopWhen };
 }
 
-function outside(x: Float64Array, value: number, bound: number): boolean {
+/** A history and the function that appends a copy of the current iterate to it. */
+export function historyRecorder() {
+  const history: History = { iteration: [], x: [], value: [], gradNorm: [] };
+  const keep = (k: number, x: Float64Array, value: number, gradNorm: number) => {
+    history.iteration.push(k);
+    history.x.push(Float64Array.from(x));
+    history.value.push(value);
+    history.gradNorm.push(gradNorm);
+  };
+  const last = () => history.iteration[history.iteration.length - 1];
+  return { history, keep, last };
+}
+
+/** Whether f(x) or x is non-finite or past the bound: the test every method uses for divergence. */
+export function outside(x: Float64Array, value: number, bound: number): boolean {
   if (!Number.isFinite(value) || Math.abs(value) > bound) return true;
   for (let i = 0; i < x.length; i++) if (!(Math.abs(x[i]) <= bound)) return true;
   return false;
@@ -52,25 +68,27 @@ function outside(x: Float64Array, value: number, bound: number): boolean {
  *
  * until ‖∇f(x_k)‖₂ ≤ tolerance ("converged"), k = maxIterations ("max-iterations"), or
  * f(x_k) or x_k is non-finite or past `divergenceBound` ("diverged", with `divergedAt` = k).
+ * `stationarity(x, ∇f(x))` is the quantity compared with the tolerance and reported as
+ * `gradNorm`: ‖∇f‖₂ by default, the norm of the Riemannian gradient on a manifold.
  * Allocates only the iterate, the gradient and the recorded copies.
  */
-export function descend(objective: Objective, x0: Float64Array, options: DescentOptions, update: UpdateRule): Trace {
-  const { stepSize, maxIterations, tolerance, record, divergenceBound } = resolveOptions(objective, x0, options);
+export function descend(
+  objective: Objective,
+  x0: Float64Array,
+  options: DescentOptions,
+  update: UpdateRule,
+  stationarity: (x: Float64Array, g: Float64Array) => number = (_, g) => norm2(g),
+): Trace {
+  const { stepSize, maxIterations, tolerance, record, divergenceBound, stopWhen } = resolveOptions(objective, x0, options);
   const x = Float64Array.from(x0);
   const g = new Float64Array(objective.dim);
-  const history: History = { iteration: [], x: [], value: [], gradNorm: [] };
-  const keep = (k: number, value: number, gradNorm: number) => {
-    history.iteration.push(k);
-    history.x.push(Float64Array.from(x));
-    history.value.push(value);
-    history.gradNorm.push(gradNorm);
-  };
+  const { history, keep, last } = historyRecorder();
 
   // An objective may ignore `out` and return a new array: copy it into g then.
   const gradient = () => {
     const result = objective.grad(x, g);
     if (result !== g) g.set(result);
-    return norm2(g);
+    return stationarity(x, g);
   };
   let value = objective.value(x);
   let gradNorm = gradient();
@@ -81,9 +99,13 @@ export function descend(objective: Objective, x0: Float64Array, options: Descent
       status = "diverged";
       break;
     }
-    if (record(k)) keep(k, value, gradNorm);
-    if (gradNorm <= tolerance) {
+    if (record(k)) keep(k, x, value, gradNorm);
+    if (tolerance > 0 && gradNorm <= tolerance) {
       status = "converged";
+      break;
+    }
+    if (stopWhen?.(x, k)) {
+      status = "stopped";
       break;
     }
     if (k === maxIterations) break;
@@ -92,6 +114,6 @@ export function descend(objective: Objective, x0: Float64Array, options: Descent
     value = objective.value(x);
     gradNorm = gradient();
   }
-  if (history.iteration[history.iteration.length - 1] !== k) keep(k, value, gradNorm);
+  if (last() !== k) keep(k, x, value, gradNorm);
   return { x, value, gradNorm, iterations: k, status, ...(status === "diverged" ? { divergedAt: k } : {}), history };
 }

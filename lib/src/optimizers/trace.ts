@@ -15,16 +15,18 @@ export interface DescentOptions {
   stepSize: StepSize;
   /** Upper bound on the number of steps (default 1000). */
   maxIterations?: number;
-  /** Stop with status "converged" once ‖∇f(x)‖₂ ≤ tolerance (default 1e-8). */
+  /** Stop with status "converged" once ‖∇f(x)‖₂ ≤ tolerance (default 1e-8; 0: never, e.g. for noisy methods). */
   tolerance?: number;
   /** Which iterates go into the history (default 0: the first and the last). */
   recordEvery?: RecordEvery;
   /** Declare divergence once |f(x)| or ‖x‖_∞ exceeds this bound (default 1e12). */
   divergenceBound?: number;
+  /** A target: stop with status "stopped" at the first iterate x_k for which it returns true (e.g. "passed every saddle"). */
+  stopWhen?: (x: Float64Array, iteration: number) => boolean;
 }
 
-/** How a run ended. */
-export type Status = "converged" | "max-iterations" | "diverged";
+/** How a run ended: ‖∇f‖ ≤ tolerance, out of iterations, diverged, or `stopWhen` held. */
+export type Status = "converged" | "max-iterations" | "diverged" | "stopped";
 
 /** The recorded iterates: parallel arrays indexed by record. */
 export interface History {
