@@ -46,10 +46,19 @@ def run():
   };
 };
 
+const octopus8 = objectives.octopus(8);
+const octopusStart = Float64Array.from({ length: 8 }, () => rng(0).uniform(-1, 1));
+const octopusStep = 3 / (4 * octopus8.L * octopus8.tau);
+
 const cases: Case[] = [
   gdCase(10, 20_000),
   gdCase(100, 5_000),
   gdCase(1000, 200),
+  {
+    name: "octopus d = 8, exact GD (notebook 02)",
+    unit: "iterations",
+    run: () => octopus8.gradientDescentPassages(octopusStart, { stepSize: octopusStep, maxIterations: 2_000_000 }).iterations,
+  },
   {
     name: "ml-matrix mmul 200×200",
     unit: "products",
