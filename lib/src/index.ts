@@ -8,12 +8,14 @@ export { Matrix } from "ml-matrix";
 export * as certify from "./certify";
 export * as experiment from "./experiment";
 export * as linalg from "./linalg";
+export * as margin from "./margin";
 export * as objectives from "./objectives";
 export * as optimizers from "./optimizers";
 export * as plot from "./plot";
-export { classifyCriticalPoint, classifyOnSphere, finiteDifferenceGradient, finiteDifferenceHessian, newtonCriticalPoint } from "./certify";
+export { classifyCriticalPoint, classifyOnSphere, finiteDifferenceGradient, finiteDifferenceHessian, kktCheck, newtonCriticalPoint } from "./certify";
 export { exponentialFit, linearFit, powerFit, seedRange, sweep } from "./experiment";
 export { dot, norm2, normP, symmetricEigen } from "./linalg";
+export { directionGap, maxMarginL1, maxMarginL2, maxMarginLinf, normalizedMargin, svm, type MaxMargin } from "./margin";
 export type { Objective } from "./objectives";
 export {
   admm,
@@ -22,11 +24,13 @@ export {
   gd,
   gradientDescent,
   jinParameters,
+  logSpaced,
   logBarrierMirrorMap,
   mirrorDescent,
   perturbedGradientDescent,
   riemannianGradientDescent,
   sphere,
+  steepestDescent,
   stochasticGradientDescent,
 } from "./optimizers";
 export type { DescentOptions, Trace } from "./optimizers";

@@ -1,5 +1,6 @@
+export { diagonalNetwork, exponential, exponentialLoss, logistic, logisticLoss, marginLoss, type ClassificationLoss, type MarginLoss } from "./classification";
 export { output, type Objective } from "./objective";
-export { octopus, type OctopusParameters } from "./octopus";
+export { octopus, type Octopus, type OctopusParameters } from "./octopus";
 export { quadratic, type Quadratic } from "./quadratic";
 export { rankOneApproximation, rayleighQuotient } from "./rankOne";
 export { strictSaddle } from "./strictSaddle";

@@ -11,8 +11,8 @@ import type { DescentOptions, History, RecordEvery, StepSize, Trace } from "./tr
 export type UpdateRule = (x: Float64Array, g: Float64Array, step: number, k: number) => void;
 
 /** Returns η_k from a constant or a schedule, checking it is finite and > 0. */
-export function stepAt(stepSize: StepSize, k: number): number {
-  const eta = typeof stepSize === "function" ? stepSize(k) : stepSize;
+export function stepAt(stepSize: StepSize, k: number, x: Float64Array, value: number): number {
+  const eta = typeof stepSize === "function" ? stepSize(k, x, value) : stepSize;
   assertPositive(typeof stepSize === "function" ? `stepSize(${k})` : "stepSize", eta);
   return eta;
 }
@@ -109,7 +109,7 @@ export function descend(
       break;
     }
     if (k === maxIterations) break;
-    update(x, g, stepAt(stepSize, k), k);
+    update(x, g, stepAt(stepSize, k, x, value), k);
     k++;
     value = objective.value(x);
     gradNorm = gradient();

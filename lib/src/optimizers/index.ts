@@ -7,3 +7,5 @@ export { jinParameters, perturbedGradientDescent, type PerturbationOptions } fro
 export { riemannianGradientDescent, sphere, type Manifold } from "./riemannianGradientDescent";
 export { stochasticGradientDescent } from "./stochasticGradientDescent";
 export type { DescentOptions, History, RecordEvery, Status, StepSize, Trace } from "./trace";
+export { logSpaced } from "./logSpaced";
+export { steepestDescent } from "./steepestDescent";

@@ -3,8 +3,11 @@
  * @module
  */
 
-/** A constant step size η, or a schedule k ↦ η_k (k = 0, 1, … is the step being taken). */
-export type StepSize = number | ((iteration: number) => number);
+/**
+ * A constant step size η, or a schedule (k, x_k, f(x_k)) ↦ η_k (k = 0, 1, … is the step being
+ * taken), e.g. the loss-normalized step η/f(x_k) of the implicit-bias theorems.
+ */
+export type StepSize = number | ((iteration: number, x: Float64Array, value: number) => number);
 
 /** Which iterations to record: every k-th (0: only the first and the last), or a predicate. */
 export type RecordEvery = number | ((iteration: number) => boolean);

@@ -1,0 +1,36 @@
+import { Matrix } from "ml-matrix";
+import { assertRows } from "../validate";
+
+/** A labelled dataset: rows xᵢ ∈ ℝᵈ and labels yᵢ ∈ {−1, +1}. */
+export interface Dataset {
+  rows: Float64Array[];
+  labels: Int8Array;
+  n: number;
+  d: number;
+}
+
+/**
+ * Checks and normalizes a dataset given as an ml-matrix Matrix or an array of rows, with
+ * labels in {−1, +1}; throws an Error naming what is wrong.
+ */
+export function dataset(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>): Dataset {
+  const rows = X instanceof Matrix ? X.to2DArray() : Array.from(X, (r) => Array.from(r));
+  const { rows: n, columns: d } = assertRows("X", rows);
+  if (!y || y.length !== n) throw new Error(`y must have one label per row of X (${n}), got ${y?.length}`);
+  const labels = new Int8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (y[i] !== 1 && y[i] !== -1) throw new Error(`y[${i}] must be −1 or +1, got ${y[i]}`);
+    labels[i] = y[i];
+  }
+  return { rows: rows.map((r) => Float64Array.from(r)), labels, n, d };
+}
+
+/** The margins yᵢ⟨xᵢ, w⟩ (+ yᵢb with a bias). */
+export function margins(data: Dataset, w: ArrayLike<number>, bias = 0): Float64Array {
+  if (w.length !== data.d) throw new Error(`w must have length ${data.d}, got ${w.length}`);
+  return Float64Array.from(data.rows, (x, i) => {
+    let s = bias;
+    for (let j = 0; j < data.d; j++) s += x[j] * w[j];
+    return data.labels[i] * s;
+  });
+}
