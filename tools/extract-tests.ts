@@ -39,7 +39,7 @@ export function testFileFor(notebookPath: string, outFile: string): string {
   const nb = readNotebook(notebookPath);
   const name = basename(notebookPath, ".ipynb");
   const notebookDir = relative(dirname(outFile), dirname(resolve(notebookPath))) || ".";
-  const imports = new Set<string>(['import { test } from "node:test";', 'import { fileURLToPath } from "node:url";']);
+  const imports = new Set<string>(['import { createRequire } from "node:module";', 'import { test } from "node:test";', 'import { fileURLToPath } from "node:url";']);
   const body: string[] = [];
   nb.cells.forEach((cell, i) => {
     if (cell.cell_type !== "code") return;
@@ -71,6 +71,8 @@ export function testFileFor(notebookPath: string, outFile: string): string {
     `// Generated from ${basename(notebookPath)} by tools/extract-tests.ts: do not edit (npm test regenerates it).`,
     ...imports,
     "",
+    `// Cells run in tslab as CommonJS, where require exists; give the ES module the same.`,
+    `const require = createRequire(import.meta.url);`,
     `process.env.LANDSCAPE_SHOW = "validate";`,
     `process.chdir(fileURLToPath(new URL(${JSON.stringify(notebookDir.split("\\").join("/") + "/")}, import.meta.url)));`,
     `let __cell = "";`,

@@ -4,7 +4,7 @@
  * (J. D. Lee, 2018). Tables (danfojs) live in the separate entry point "landscape/frame".
  * @module
  */
-export { Matrix } from "ml-matrix";
+export { Matrix, SingularValueDecomposition, solve } from "ml-matrix";
 export * as certify from "./certify";
 export * as experiment from "./experiment";
 export * as linalg from "./linalg";

@@ -28,9 +28,6 @@ export function directionGap(w: ArrayLike<number>, wStar: ArrayLike<number>, p =
   const diff = a.map((v, i) => v / na - b[i] / nb);
   const distance = normP(diff, p);
   if (p !== 2) return { distance };
-  let cos = 0;
-  for (let i = 0; i < a.length; i++) cos += (a[i] / na) * (b[i] / nb);
-  cos = Math.max(-1, Math.min(1, cos));
   // 1 − cos = ‖u − v‖²/2 for unit vectors, without the cancellation of 1 − cos near 0.
   return { distance, angle: 2 * Math.asin(Math.min(1, distance / 2)), oneMinusCos: (distance * distance) / 2 };
 }

@@ -2,13 +2,18 @@ import { Matrix } from "ml-matrix";
 import { dataset } from "../margin/data";
 import { output, type Objective } from "./objective";
 
-/** A decreasing margin loss ℓ(z) of the margin z = y⟨x, w⟩, with ℓ′ and ℓ″. */
+/** A decreasing margin loss ℓ(z) of the margin z = y⟨x, w⟩, with ℓ′, ℓ″, and log ℓ and log|ℓ′| computed without underflow. */
 export interface MarginLoss {
   name: string;
   value(z: number): number;
   derivative(z: number): number;
   second(z: number): number;
+  logValue(z: number): number;
+  logAbsDerivative(z: number): number;
 }
+
+/** log(1 + eᶻ), without overflow. */
+const softplus = (z: number) => (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
 
 /** ℓ(z) = log(1 + e^{−z}), computed without overflow or cancellation for any z. */
 export const logistic: MarginLoss = {
@@ -19,6 +24,9 @@ export const logistic: MarginLoss = {
     const e = Math.exp(-Math.abs(z));
     return e / ((1 + e) * (1 + e));
   },
+  // log log(1 + e^{−z}) = −z + log(log1p(u)/u) with u = e^{−z}; log1p(u)/u = 1 − u/2 + … for small u.
+  logValue: (z) => (z > 30 ? -z + Math.log1p(-Math.exp(-z) / 2) : Math.log(softplus(-z))),
+  logAbsDerivative: (z) => -softplus(z),
 };
 
 /** ℓ(z) = e^{−z}. */
@@ -27,6 +35,8 @@ export const exponential: MarginLoss = {
   value: (z) => Math.exp(-z),
   derivative: (z) => -Math.exp(-z),
   second: (z) => Math.exp(-z),
+  logValue: (z) => -z,
+  logAbsDerivative: (z) => -z,
 };
 
 /** A margin-loss objective over a dataset, with its rows (yᵢxᵢ folded in) kept for other uses. */
@@ -41,7 +51,7 @@ export interface ClassificationLoss extends Objective {
  * The empirical risk L(w) = Σᵢ ℓ(yᵢ⟨xᵢ, w⟩) of a homogeneous linear classifier (a sum, as in
  * Soudry et al. 2018), with ∇L = Σᵢ ℓ′(mᵢ) yᵢxᵢ and ∇²L = Σᵢ ℓ″(mᵢ) xᵢxᵢᵀ.
  */
-export function marginLoss(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>, loss: MarginLoss): ClassificationLoss {
+export function marginLoss(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>, loss: MarginLoss, { log = false }: { log?: boolean } = {}): ClassificationLoss {
   const data = dataset(X, y);
   const { n, d } = data;
   const z = new Float64Array(n * d);
@@ -51,6 +61,7 @@ export function marginLoss(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>
     for (let j = 0; j < d; j++) s += z[i * d + j] * w[j];
     return s;
   };
+  if (log) return logRisk(d, n, z, loss, marginOf);
   return {
     dim: d,
     n,
@@ -80,18 +91,54 @@ export function marginLoss(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>
   };
 }
 
-/** Logistic regression's risk Σᵢ log(1 + exp(−yᵢ⟨xᵢ, w⟩)). */
-export const logisticLoss = (X: Matrix | ArrayLike<number>[], y: ArrayLike<number>) => marginLoss(X, y, logistic);
-/** The exponential risk Σᵢ exp(−yᵢ⟨xᵢ, w⟩) (AdaBoost's). */
-export const exponentialLoss = (X: Matrix | ArrayLike<number>[], y: ArrayLike<number>) => marginLoss(X, y, exponential);
+/**
+ * log L(w) = log Σᵢ ℓ(mᵢ) by log-sum-exp of log ℓ(mᵢ), with ∇ log L = Σᵢ (ℓ′(mᵢ)/L) yᵢxᵢ from
+ * the same weights. Gradient descent on log L with a constant step η is gradient descent on L
+ * with the loss-normalized step η/L(w) (the step of the implicit-bias theorems), and it never
+ * underflows: L itself reaches 0 in float64 once every margin passes about 745.
+ */
+function logRisk(d: number, n: number, z: Float64Array, loss: MarginLoss, marginOf: (w: Float64Array, i: number) => number): ClassificationLoss {
+  const m = new Float64Array(n);
+  const logSum = (w: Float64Array) => {
+    let top = -Infinity;
+    for (let i = 0; i < n; i++) {
+      m[i] = marginOf(w, i);
+      top = Math.max(top, loss.logValue(m[i]));
+    }
+    let s = 0;
+    for (let i = 0; i < n; i++) s += Math.exp(loss.logValue(m[i]) - top);
+    return top + Math.log(s);
+  };
+  return {
+    dim: d,
+    n,
+    loss,
+    signedRows: z,
+    value: logSum,
+    grad(w, out) {
+      const g = output(out, d).fill(0);
+      const logL = logSum(w);
+      for (let i = 0; i < n; i++) {
+        const c = -Math.exp(loss.logAbsDerivative(m[i]) - logL); // ℓ′(mᵢ)/L < 0
+        for (let j = 0; j < d; j++) g[j] += c * z[i * d + j];
+      }
+      return g;
+    },
+  };
+}
+
+/** Logistic regression's risk Σᵢ log(1 + exp(−yᵢ⟨xᵢ, w⟩)) (its logarithm with `{ log: true }`). */
+export const logisticLoss = (X: Matrix | ArrayLike<number>[], y: ArrayLike<number>, options?: { log?: boolean }) => marginLoss(X, y, logistic, options);
+/** The exponential risk Σᵢ exp(−yᵢ⟨xᵢ, w⟩) (AdaBoost's; its logarithm with `{ log: true }`). */
+export const exponentialLoss = (X: Matrix | ArrayLike<number>[], y: ArrayLike<number>, options?: { log?: boolean }) => marginLoss(X, y, exponential, options);
 
 /**
- * A depth-2 diagonal linear network: parameters w = (u, v) ∈ ℝ²ᵈ, the linear predictor
- * β(w) = u⊙u − v⊙v (a homogeneous polynomial of degree 2), and the risk
- * L(w) = Σᵢ ℓ(yᵢ⟨β(w), xᵢ⟩), with ∇_u L = 2u ⊙ g and ∇_v L = −2v ⊙ g for g = Σᵢ ℓ′(mᵢ) yᵢxᵢ.
+ * A depth-2 diagonal linear network on top of an objective F of a linear predictor β ∈ ℝᵈ:
+ * parameters w = (u, v) ∈ ℝ²ᵈ, β(w) = u⊙u − v⊙v (a homogeneous polynomial of degree 2), and
+ * value F(β(w)), with ∇_u = 2u ⊙ ∇F(β) and ∇_v = −2v ⊙ ∇F(β). With F the exponential risk
+ * Σᵢ exp(−yᵢ⟨β, xᵢ⟩), this is the model of Gunasekar, Lee, Soudry and Srebro (2018).
  */
-export function diagonalNetwork(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>, loss: MarginLoss = exponential): Objective & { beta(w: Float64Array): Float64Array; linear: ClassificationLoss } {
-  const linear = marginLoss(X, y, loss);
+export function diagonalNetwork(linear: Objective): Objective & { beta(w: Float64Array): Float64Array } {
   const d = linear.dim;
   const beta = new Float64Array(d);
   const g = new Float64Array(d);
@@ -101,15 +148,14 @@ export function diagonalNetwork(X: Matrix | ArrayLike<number>[], y: ArrayLike<nu
   };
   return {
     dim: 2 * d,
-    linear,
     beta: (w) => betaOf(w, new Float64Array(d)),
     value: (w) => linear.value(betaOf(w, beta)),
     grad(w, out) {
       const r = output(out, 2 * d);
-      linear.grad(betaOf(w, beta), g);
+      const lg = linear.grad(betaOf(w, beta), g);
       for (let j = 0; j < d; j++) {
-        r[j] = 2 * w[j] * g[j];
-        r[d + j] = -2 * w[d + j] * g[j];
+        r[j] = 2 * w[j] * lg[j];
+        r[d + j] = -2 * w[d + j] * lg[j];
       }
       return r;
     },
