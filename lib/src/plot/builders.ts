@@ -135,10 +135,13 @@ export function contourFigure(
   return { data: traces, layout: { ...layoutFor(options), xaxis: { ...layoutFor(options).xaxis, range: xRange }, yaxis: { ...layoutFor(options).yaxis, range: yRange } } as Layout };
 }
 
+/** Plotly's default colour cycle, so that a series keeps its colour across panels. */
+const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+
 /**
  * Small multiples: several figures as panels of one figure on a grid of `columns`
  * columns, each panel with its own axes (titles and log scales kept) and its title
- * written above it.
+ * written above it. A series name keeps one colour and one legend entry across panels.
  */
 export function smallMultiples(panels: Figure[], { columns = 2, title, height }: { columns?: number; title?: string; height?: number } = {}): Figure {
   if (panels.length === 0) throw new Error("panels must be a non-empty array of figures");
@@ -152,9 +155,22 @@ export function smallMultiples(panels: Figure[], { columns = 2, title, height }:
     ...(title ? { title: { text: title } } : {}),
   };
   const data: Plot[] = [];
+  const colours = new Map<string, string>();
   panels.forEach((panel, i) => {
     const suffix = i === 0 ? "" : String(i + 1);
-    for (const trace of panel.data) data.push({ ...trace, xaxis: `x${suffix}`, yaxis: `y${suffix}` } as Plot);
+    for (const trace of panel.data) {
+      const name = trace.name;
+      const styled: Record<string, unknown> = { ...trace, xaxis: `x${suffix}`, yaxis: `y${suffix}` };
+      if (name !== undefined && trace.type !== "contour" && trace.type !== "heatmap") {
+        const seen = colours.has(name);
+        if (!seen) colours.set(name, PALETTE[colours.size % PALETTE.length]);
+        const colour = colours.get(name)!;
+        Object.assign(styled, { legendgroup: name, showlegend: !seen, line: { ...(trace.line ?? {}), color: colour } });
+        if (trace.type !== "histogram") styled.marker = { ...(trace.marker as object ?? {}), color: colour };
+        else styled.marker = { color: colour };
+      }
+      data.push(styled as Plot);
+    }
     layout[`xaxis${suffix}`] = { ...(panel.layout.xaxis as object) };
     layout[`yaxis${suffix}`] = { ...(panel.layout.yaxis as object) };
     const panelTitle = (panel.layout.title as { text?: string } | undefined)?.text;
