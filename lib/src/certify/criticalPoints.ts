@@ -30,8 +30,11 @@ export function classifyCriticalPoint(objective: Objective, x: Float64Array, tol
   assertVector("x", x, objective.dim);
   assertPositive("tolerance", tolerance);
   if (!objective.hessian) throw new Error("objective must have hessian(x) to classify critical points");
-  const gradNorm = norm2(objective.grad(x));
-  const eigenvalues = symmetricEigen(objective.hessian(x)).values;
+  return classifyBySpectrum(norm2(objective.grad(x)), symmetricEigen(objective.hessian(x)).values, tolerance);
+}
+
+/** The kind of a point from its gradient norm and its (ascending) Hessian eigenvalues, by the rules above. */
+export function classifyBySpectrum(gradNorm: number, eigenvalues: number[], tolerance: number): CriticalPointClass {
   const lo = eigenvalues[0];
   const hi = eigenvalues[eigenvalues.length - 1];
   let kind: CriticalKind;

@@ -1,6 +1,6 @@
 import { Matrix } from "ml-matrix";
 import { norm2, symmetricEigen } from "../linalg";
-import type { CriticalKind, CriticalPointClass } from "./criticalPoints";
+import { classifyBySpectrum, type CriticalPointClass } from "./criticalPoints";
 
 /**
  * Classifies a point x of the unit sphere for the Rayleigh quotient xᵀAx by the Riemannian
@@ -24,13 +24,5 @@ export function classifyOnSphere(a: Matrix, x: Float64Array, tolerance = 1e-6): 
     const align = Math.abs(vectors.getColumn(j).reduce((s, v, i) => s + v * x[i], 0));
     if (align > best) { best = align; normal = j; }
   }
-  const eigenvalues = values.filter((_, j) => j !== normal);
-  const lo = eigenvalues[0], hi = eigenvalues[eigenvalues.length - 1];
-  let kind: CriticalKind;
-  if (gradNorm > tolerance) kind = "not-critical";
-  else if (lo > tolerance) kind = "minimizer";
-  else if (hi < -tolerance) kind = "maximizer";
-  else if (lo < -tolerance) kind = "strict-saddle";
-  else kind = "degenerate";
-  return { kind, gradNorm, eigenvalues };
+  return classifyBySpectrum(gradNorm, values.filter((_, j) => j !== normal), tolerance);
 }
