@@ -66,8 +66,9 @@ export function outside(x: Float64Array, value: number, bound: number): boolean 
  *
  *   x₀ given;  x_{k+1} = update(x_k, ∇f(x_k), η_k, k)
  *
- * until ‖∇f(x_k)‖₂ ≤ tolerance ("converged"), k = maxIterations ("max-iterations"), or
- * f(x_k) or x_k is non-finite or past `divergenceBound` ("diverged", with `divergedAt` = k).
+ * until ‖∇f(x_k)‖₂ ≤ tolerance ("converged"; never for tolerance 0), `stopWhen(x_k, k)` holds
+ * ("stopped"), k = maxIterations ("max-iterations"), or f(x_k) or x_k is non-finite or past
+ * `divergenceBound` ("diverged", with `divergedAt` = k).
  * `stationarity(x, ∇f(x))` is the quantity compared with the tolerance and reported as
  * `gradNorm`: ‖∇f‖₂ by default, the norm of the Riemannian gradient on a manifold.
  * Allocates only the iterate, the gradient and the recorded copies.
