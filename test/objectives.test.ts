@@ -43,6 +43,18 @@ describe("quadratic", () => {
     assert.ok(Math.abs(f.spectrum.min - 1) < 1e-10 && Math.abs(f.spectrum.max - 10) < 1e-10);
   });
 
+  it("recomputes Ax when x changes in place (its product is reused only at the same point)", () => {
+    const a = randomSpd(4, 6);
+    const b = rng(7).normalVector(4);
+    const f = objectives.quadratic(a, b);
+    const x = rng(8).normalVector(4);
+    const fresh = () => objectives.quadratic(a, b); // no product computed yet
+    f.value(x);
+    x[2] += 0.5; // the same array, another point
+    assert.equal(f.value(x), fresh().value(x));
+    assert.deepEqual(Array.from(f.grad(x)), Array.from(fresh().grad(x)));
+  });
+
   it("rejects a matrix that is not square, symmetric or positive definite, and a b of the wrong length", () => {
     assert.throws(() => objectives.quadratic([[1, 2, 3]]), /a must be square/);
     assert.throws(() => objectives.quadratic([[1, 2], [0, 1]]), /a must be symmetric/);

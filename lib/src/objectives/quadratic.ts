@@ -45,33 +45,43 @@ export function quadratic(a: Matrix | number[][], b?: Float64Array, c = 0): Quad
   const { values } = symmetricEigen(A);
   const spectrum = { min: values[0], max: values[d - 1] };
 
-  function grad(x: Float64Array, out?: Float64Array): Float64Array {
-    const g = output(out, d);
+  // Ax for the last x it was computed at: a method asks for f(x) and ∇f(x) at the same point, and the
+  // product is the whole cost (d² against d for the comparison).
+  const ax = new Float64Array(d);
+  const axAt = new Float64Array(d).fill(NaN);
+  const product = (x: Float64Array) => {
+    let same = true;
+    for (let j = 0; j < d && same; j++) same = axAt[j] === x[j];
+    if (same) return ax;
     for (let i = 0; i < d; i++) {
       let s = 0;
       const row = i * d;
       for (let j = 0; j < d; j++) s += rows[row + j] * x[j];
-      g[i] = s - rhs[i];
+      ax[i] = s;
     }
-    return g;
-  }
+    axAt.set(x);
+    return ax;
+  };
   return {
     dim: d,
     a: A,
     spectrum,
     value(x) {
+      const y = product(x);
       let quad = 0;
       let lin = 0;
       for (let i = 0; i < d; i++) {
-        let s = 0;
-        const row = i * d;
-        for (let j = 0; j < d; j++) s += rows[row + j] * x[j];
-        quad += x[i] * s;
+        quad += x[i] * y[i];
         lin += rhs[i] * x[i];
       }
       return 0.5 * quad - lin + c;
     },
-    grad,
+    grad(x, out) {
+      const g = output(out, d);
+      const y = product(x);
+      for (let i = 0; i < d; i++) g[i] = y[i] - rhs[i];
+      return g;
+    },
     hessian: () => A.clone(),
     minimizer: () => Float64Array.from(cholesky.solve(Matrix.columnVector(Array.from(rhs))).getColumn(0)),
   };
