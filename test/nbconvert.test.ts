@@ -7,6 +7,7 @@ import { describe, it } from "node:test";
 import { executeNotebook } from "../tools/execute";
 import { installKernelSpec } from "../tools/kernelspec";
 import { readNotebook, sourceText, type Notebook, type Output } from "../tools/notebook";
+import { notebooksIn } from "../tools/reproduce";
 
 const PYTHON = "/usr/bin/python3";
 const hasNbconvert = () => spawnSync(PYTHON, ["-c", "import nbconvert, nbclient"], { stdio: "ignore" }).status === 0;
@@ -23,23 +24,24 @@ function visibleOutputs(nb: Notebook) {
 }
 
 describe("stock Jupyter runs the same notebooks", () => {
-  it("jupyter nbconvert --execute with the registered kernelspec gives the same outputs as npm run reproduce", async (t) => {
-    if (!hasNbconvert()) return t.skip("Jupyter's nbconvert is not installed: apt-get install jupyter-nbconvert python3-nbclient");
-    const dataDir = mkdtempSync(join(tmpdir(), "landscape-jupyter-"));
-    installKernelSpec(dataDir);
-    const outDir = mkdtempSync(join(tmpdir(), "landscape-nbconvert-"));
-    const notebook = join("notebooks", "00-tour.ipynb");
-    const run = spawnSync(PYTHON, ["-m", "nbconvert", "--to", "notebook", "--execute", notebook, "--output-dir", outDir, "--output", "tour"], {
-      encoding: "utf8",
-      env: { ...process.env, JUPYTER_DATA_DIR: dataDir, JUPYTER_PATH: dataDir },
-      timeout: 180_000,
+  for (const notebook of notebooksIn("notebooks")) {
+    it(`jupyter nbconvert --execute with the registered kernelspec gives the same outputs as npm run reproduce: ${notebook}`, async (t) => {
+      if (!hasNbconvert()) return t.skip("Jupyter's nbconvert is not installed: apt-get install jupyter-nbconvert python3-nbclient");
+      const dataDir = mkdtempSync(join(tmpdir(), "landscape-jupyter-"));
+      installKernelSpec(dataDir);
+      const outDir = mkdtempSync(join(tmpdir(), "landscape-nbconvert-"));
+      const run = spawnSync(PYTHON, ["-m", "nbconvert", "--to", "notebook", "--execute", notebook, "--output-dir", outDir, "--output", "executed", "--ExecutePreprocessor.timeout=120"], {
+        encoding: "utf8",
+        env: { ...process.env, JUPYTER_DATA_DIR: dataDir, JUPYTER_PATH: dataDir },
+        timeout: 300_000,
+      });
+      assert.equal(run.status, 0, run.stderr);
+      const theirs = readNotebook(join(outDir, "executed.ipynb"));
+      assert.equal(theirs.metadata.kernelspec?.name, "landscape");
+      const ours = await executeNotebook(notebook, readNotebook(notebook));
+      assert.equal(ours.failure, undefined);
+      assert.ok(visibleOutputs(ours.notebook).flat().length >= 4, "the notebook has outputs to compare");
+      assert.deepEqual(visibleOutputs(theirs), visibleOutputs(ours.notebook));
     });
-    assert.equal(run.status, 0, run.stderr);
-    const theirs = readNotebook(join(outDir, "tour.ipynb"));
-    assert.equal(theirs.metadata.kernelspec?.name, "landscape");
-    const ours = await executeNotebook(notebook, readNotebook(notebook));
-    assert.equal(ours.failure, undefined);
-    assert.ok(visibleOutputs(ours.notebook).flat().length >= 6, "the tour has outputs to compare");
-    assert.deepEqual(visibleOutputs(theirs), visibleOutputs(ours.notebook));
-  });
+  }
 });
