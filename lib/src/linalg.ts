@@ -18,7 +18,7 @@ export function dot(x: Float64Array, y: Float64Array): number {
  */
 export function norm2(x: Float64Array): number {
   const s = dot(x, x);
-  if (s > 0 && s < Infinity && s > 1e-290) return Math.sqrt(s);
+  if (s > 1e-290 && s < Infinity) return Math.sqrt(s);
   let m = 0;
   for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i]));
   if (m === 0 || !Number.isFinite(m)) return m === 0 ? 0 : m;

@@ -65,10 +65,11 @@ export class Rng {
     return mean + sd * u * factor;
   }
 
-  /** A vector of n independent N(0, sd²) entries. */
-  normalVector(n: number, sd = 1): Float64Array {
+  /** A vector of n independent N(0, sd²) entries (written into `out` when given). */
+  normalVector(n: number, sd = 1, out?: Float64Array): Float64Array {
     assertInteger("n", n, 1);
-    const x = new Float64Array(n);
+    const x = out ?? new Float64Array(n);
+    if (x.length !== n) throw new Error(`out must have length ${n}, got ${x.length}`);
     for (let i = 0; i < n; i++) x[i] = sd * this.normal();
     return x;
   }
@@ -82,10 +83,10 @@ export class Rng {
     return m;
   }
 
-  /** Uniform on the sphere {x ∈ ℝⁿ : ‖x‖₂ = radius}: a normal vector divided by its norm. */
-  sphere(n: number, radius = 1): Float64Array {
+  /** Uniform on the sphere {x ∈ ℝⁿ : ‖x‖₂ = radius}: a normal vector divided by its norm (into `out` when given). */
+  sphere(n: number, radius = 1, out?: Float64Array): Float64Array {
     assertPositive("radius", radius);
-    const x = this.normalVector(n);
+    const x = this.normalVector(n, 1, out);
     let norm = 0;
     for (let i = 0; i < n; i++) norm += x[i] * x[i];
     norm = Math.sqrt(norm);

@@ -1,4 +1,4 @@
-import { norm2 } from "../linalg";
+import { dot, norm2 } from "../linalg";
 import { linear, num, solveLp } from "../margin/lp";
 import { assertInteger, assertPositive, assertVector } from "../validate";
 
@@ -47,16 +47,15 @@ export async function kktCheck({
   const J = active.map((i) => gradients(w, i));
   // min ½αᵀ(JᵀJ)α − (Jᵀw)ᵀα, α ≥ 0.
   const names = active.map((_, k) => `a${k}`);
-  const dotv = (a: Float64Array, b: Float64Array) => a.reduce((s, v, i) => s + v * b[i], 0);
   const quad: string[] = [];
   J.forEach((gi, i) => {
-    quad.push(`${num(dotv(gi, gi))} ${names[i]} ^ 2`);
+    quad.push(`${num(dot(gi, gi))} ${names[i]} ^ 2`);
     for (let j = i + 1; j < J.length; j++) {
-      const c = 2 * dotv(gi, J[j]);
+      const c = 2 * dot(gi, J[j]);
       if (c !== 0) quad.push(`${c < 0 ? "-" : "+"} ${num(Math.abs(c))} ${names[i]} * ${names[j]}`);
     }
   });
-  const lin = linear(J.map((gi, i) => [-dotv(gi, w), names[i]] as [number, string]));
+  const lin = linear(J.map((gi, i) => [-dot(gi, w), names[i]] as [number, string]));
   const model = ["Minimize", ` obj: ${lin} + [ ${quad.join(" ").replace(/^\+ /, "")} ] / 2`, "Subject To", " dummy: " + names.map((n) => `0 ${n}`).join(" + ") + " >= 0", "End"].join("\n");
   const solution = await solveLp(model, "KKT multipliers (nonnegative least squares)");
   const multipliers = names.map((n) => Math.max(0, solution.Columns[n]?.Primal ?? 0));

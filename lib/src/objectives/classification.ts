@@ -99,14 +99,16 @@ export function marginLoss(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>
  */
 function logRisk(d: number, n: number, z: Float64Array, loss: MarginLoss, marginOf: (w: Float64Array, i: number) => number): ClassificationLoss {
   const m = new Float64Array(n);
+  const logLoss = new Float64Array(n);
   const logSum = (w: Float64Array) => {
     let top = -Infinity;
     for (let i = 0; i < n; i++) {
       m[i] = marginOf(w, i);
-      top = Math.max(top, loss.logValue(m[i]));
+      logLoss[i] = loss.logValue(m[i]);
+      top = Math.max(top, logLoss[i]);
     }
     let s = 0;
-    for (let i = 0; i < n; i++) s += Math.exp(loss.logValue(m[i]) - top);
+    for (let i = 0; i < n; i++) s += Math.exp(logLoss[i] - top);
     return top + Math.log(s);
   };
   return {

@@ -19,10 +19,11 @@ export function stochasticGradientDescent(objective: Objective, x0: Float64Array
   if (!rng) throw new Error("rng must be given: the noise is random");
   const d = objective.dim;
   const sample = new Float64Array(d);
+  const xi = new Float64Array(d);
   // A noisy method is not stopped by a small gradient unless asked to: the noise is there to leave such points.
   return descend(objective, x0, { ...options, tolerance: options.tolerance ?? 0 }, (x, g, eta) => {
     const grad = objective.sampleGrad ? objective.sampleGrad(x, rng, sample) : g;
-    const xi = noise > 0 ? rng.sphere(d, noise) : undefined;
-    for (let i = 0; i < d; i++) x[i] -= eta * (grad[i] + (xi ? xi[i] : 0));
+    if (noise > 0) rng.sphere(d, noise, xi);
+    for (let i = 0; i < d; i++) x[i] -= eta * (grad[i] + xi[i]);
   });
 }

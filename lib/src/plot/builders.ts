@@ -132,7 +132,8 @@ export function contourFigure(
       marker: { size: 12, symbol: m.symbol ?? "x" },
     } as Plot);
   }
-  return { data: traces, layout: { ...layoutFor(options), xaxis: { ...layoutFor(options).xaxis, range: xRange }, yaxis: { ...layoutFor(options).yaxis, range: yRange } } as Layout };
+  const layout = layoutFor(options) as Layout & { xaxis: object; yaxis: object };
+  return { data: traces, layout: { ...layout, xaxis: { ...layout.xaxis, range: xRange }, yaxis: { ...layout.yaxis, range: yRange } } as Layout };
 }
 
 /** Plotly's default colour cycle, so that a series keeps its colour across panels. */
