@@ -56,3 +56,8 @@ export function symmetricEigen(a: Matrix): { values: number[]; vectors: Matrix }
   order.forEach((from, to) => vectors.setColumn(to, v.getColumn(from)));
   return { values: order.map((i) => values[i]), vectors };
 }
+
+export { assertDense, dense, fromMatrix, toMatrix, transpose, type Dense } from "./dense";
+export { gemm, KC, type GemmOptions } from "./gemm";
+export { axpy, gemv, syrk, type GemvOptions } from "./blas";
+export { addBias, columnSums, relu, reluMask, softmaxRows } from "./maps";

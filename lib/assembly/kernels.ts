@@ -1,0 +1,174 @@
+// AssemblyScript (compiled to WebAssembly by `npm run build`, see build.mjs): the float64
+// kernels behind linalg.gemm. No allocation, no globals: every buffer is an address in the
+// (shared) memory handed in by the JavaScript side, so that several instances (one per
+// thread) can work on the same memory at once.
+//
+// Layout of the packed operands (GotoBLAS style):
+//   packed A: panels of 4 rows; panel p holds, for each k, the 4 values op(A)[4p + r][k]
+//   packed B: panels of 4 columns; panel q holds, for each k, the 4 values op(B)[k][4q + c]
+// Rows and columns past the matrix are zero. A slice [k0, k0 + kc) of a panel is contiguous.
+//
+// Summation order: every output element is Σ_k a_k·b_k accumulated in increasing k by a
+// multiply then an add (no fused multiply-add), in blocks of kc; after each block
+// C ← β·C + α·s (first block) or C ← C + α·s (later blocks). Each SIMD lane holds its own
+// output element, so the order depends only on k and kc: not on the tiling, the thread that
+// runs a tile, or how rows are split between threads.
+
+/** Packs rows [0, m) × columns [0, k) of op(A), op(A)[i][l] = src[i·rs + l·cs] (strides in elements). */
+export function packA(src: usize, rs: i32, cs: i32, m: i32, k: i32, dst: usize): void {
+  const panels = (m + 3) >> 2;
+  for (let p = 0; p < panels; p++) {
+    const base = dst + (<usize>(p * k) << 5);
+    for (let r = 0; r < 4; r++) {
+      const i = 4 * p + r;
+      let out = base + (<usize>r << 3);
+      if (i < m) {
+        let from = src + (<usize>(i * rs) << 3);
+        const step = <usize>cs << 3;
+        for (let l = 0; l < k; l++) {
+          store<f64>(out, load<f64>(from));
+          out += 32;
+          from += step;
+        }
+      } else {
+        for (let l = 0; l < k; l++) {
+          store<f64>(out, 0.0);
+          out += 32;
+        }
+      }
+    }
+  }
+}
+
+/** Packs rows [0, k) × columns [0, n) of op(B), op(B)[l][j] = src[l·rs + j·cs]. */
+export function packB(src: usize, rs: i32, cs: i32, k: i32, n: i32, dst: usize): void {
+  const panels = (n + 3) >> 2;
+  for (let q = 0; q < panels; q++) {
+    const base = dst + (<usize>(q * k) << 5);
+    for (let c = 0; c < 4; c++) {
+      const j = 4 * q + c;
+      let out = base + (<usize>c << 3);
+      if (j < n) {
+        let from = src + (<usize>(j * cs) << 3);
+        const step = <usize>rs << 3;
+        for (let l = 0; l < k; l++) {
+          store<f64>(out, load<f64>(from));
+          out += 32;
+          from += step;
+        }
+      } else {
+        for (let l = 0; l < k; l++) {
+          store<f64>(out, 0.0);
+          out += 32;
+        }
+      }
+    }
+  }
+}
+
+// How a tile is written back: C ← α·s, C ← β·C + α·s, or C ← C + α·s.
+const OVERWRITE = 0;
+const SCALE = 1;
+const ACCUMULATE = 2;
+
+@inline
+function update(c: usize, s: v128, alpha: v128, beta: v128, mode: i32): void {
+  if (mode == OVERWRITE) v128.store(c, f64x2.mul(alpha, s));
+  else if (mode == SCALE) v128.store(c, f64x2.add(f64x2.mul(beta, v128.load(c)), f64x2.mul(alpha, s)));
+  else v128.store(c, f64x2.add(v128.load(c), f64x2.mul(alpha, s)));
+}
+
+/**
+ * The 4×4 tile of C at `c` (row stride ldc elements) from kc steps of packed panels a, b.
+ * A tile cut by the matrix's edge (rows or cols < 4) goes through `scratch` (16 float64).
+ */
+function tile(a: usize, b: usize, kc: i32, c: usize, ldc: i32, rows: i32, cols: i32, alpha: f64, beta: f64, mode: i32, scratch: usize): void {
+  let s00 = f64x2.splat(0.0), s01 = f64x2.splat(0.0);
+  let s10 = f64x2.splat(0.0), s11 = f64x2.splat(0.0);
+  let s20 = f64x2.splat(0.0), s21 = f64x2.splat(0.0);
+  let s30 = f64x2.splat(0.0), s31 = f64x2.splat(0.0);
+  for (let l = 0; l < kc; l++) {
+    const b0 = v128.load(b);
+    const b1 = v128.load(b, 16);
+    const a0 = v128.load64_splat(a);
+    s00 = f64x2.add(s00, f64x2.mul(a0, b0));
+    s01 = f64x2.add(s01, f64x2.mul(a0, b1));
+    const a1 = v128.load64_splat(a, 8);
+    s10 = f64x2.add(s10, f64x2.mul(a1, b0));
+    s11 = f64x2.add(s11, f64x2.mul(a1, b1));
+    const a2 = v128.load64_splat(a, 16);
+    s20 = f64x2.add(s20, f64x2.mul(a2, b0));
+    s21 = f64x2.add(s21, f64x2.mul(a2, b1));
+    const a3 = v128.load64_splat(a, 24);
+    s30 = f64x2.add(s30, f64x2.mul(a3, b0));
+    s31 = f64x2.add(s31, f64x2.mul(a3, b1));
+    a += 32;
+    b += 32;
+  }
+  const va = f64x2.splat(alpha);
+  const vb = f64x2.splat(beta);
+  const row = <usize>ldc << 3;
+  if (rows == 4 && cols == 4) {
+    update(c, s00, va, vb, mode);
+    update(c + 16, s01, va, vb, mode);
+    update(c + row, s10, va, vb, mode);
+    update(c + row + 16, s11, va, vb, mode);
+    update(c + 2 * row, s20, va, vb, mode);
+    update(c + 2 * row + 16, s21, va, vb, mode);
+    update(c + 3 * row, s30, va, vb, mode);
+    update(c + 3 * row + 16, s31, va, vb, mode);
+    return;
+  }
+  v128.store(scratch, s00);
+  v128.store(scratch, s01, 16);
+  v128.store(scratch, s10, 32);
+  v128.store(scratch, s11, 48);
+  v128.store(scratch, s20, 64);
+  v128.store(scratch, s21, 80);
+  v128.store(scratch, s30, 96);
+  v128.store(scratch, s31, 112);
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < cols; j++) {
+      const at = c + <usize>r * row + (<usize>j << 3);
+      const s = load<f64>(scratch + (<usize>(4 * r + j) << 3));
+      // The same operations as `update`, one lane at a time.
+      if (mode == OVERWRITE) store<f64>(at, alpha * s);
+      else if (mode == SCALE) store<f64>(at, beta * load<f64>(at) + alpha * s);
+      else store<f64>(at, load<f64>(at) + alpha * s);
+    }
+  }
+}
+
+/**
+ * C[0:m, 0:n] ← α·op(A)·op(B) + β·C for one strip of rows, with op(A)'s strip already packed
+ * at `ap` (m rows, all k) and op(B) packed at `bp` (all n columns, all k); `c` points at the
+ * strip's first row, row stride ldc. The k loop runs in blocks of kc; β = 0 ignores C's
+ * previous content (as BLAS does).
+ */
+export function gemmStrip(ap: usize, bp: usize, c: usize, ldc: i32, m: i32, n: i32, k: i32, kc: i32, alpha: f64, beta: f64, scratch: usize): void {
+  const rowPanels = (m + 3) >> 2;
+  const colPanels = (n + 3) >> 2;
+  if (k == 0) {
+    // No product: C ← β·C.
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        const at = c + (<usize>(i * ldc + j) << 3);
+        store<f64>(at, beta == 0.0 ? 0.0 : beta * load<f64>(at));
+      }
+    }
+    return;
+  }
+  for (let k0 = 0; k0 < k; k0 += kc) {
+    const len = min(kc, k - k0);
+    const mode = k0 > 0 ? ACCUMULATE : beta == 0.0 ? OVERWRITE : beta == 1.0 ? ACCUMULATE : SCALE;
+    for (let q = 0; q < colPanels; q++) {
+      const b = bp + (<usize>(q * k + k0) << 5);
+      const cols = min(4, n - 4 * q);
+      for (let p = 0; p < rowPanels; p++) {
+        const a = ap + (<usize>(p * k + k0) << 5);
+        const rows = min(4, m - 4 * p);
+        tile(a, b, len, c + (<usize>(4 * p * ldc + 4 * q) << 3), ldc, rows, cols, alpha, beta, mode, scratch);
+      }
+    }
+  }
+}

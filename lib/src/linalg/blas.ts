@@ -1,0 +1,86 @@
+/**
+ * The level-1 and level-2 kernels and the symmetric product of the dense core, in plain
+ * JavaScript (a matrix–vector product reads each entry once, so copying it into WebAssembly
+ * memory would cost as much as the product). Fixed summation orders: results are the same
+ * on every run.
+ * @module
+ */
+import { assertDense, type Dense } from "./dense";
+import { gemm } from "./gemm";
+
+function assertArray(name: string, x: unknown, length: number): asserts x is Float64Array {
+  if (!(x instanceof Float64Array)) throw new Error(`${name} must be a Float64Array of length ${length}, got ${typeof x}`);
+  if (x.length !== length) throw new Error(`${name} must have length ${length}, got length ${x.length}`);
+}
+
+/** Options of `gemv`. */
+export interface GemvOptions {
+  /** Use Aᵀ (default false). */
+  trans?: boolean;
+  /** α (default 1). */
+  alpha?: number;
+  /** β (default 0; with β = 0 the previous content of y is ignored). */
+  beta?: number;
+}
+
+/**
+ * y ← α·op(A)·x + β·y, op(A) = A or Aᵀ; returns y (new when omitted). Without transpose,
+ * yᵢ = β·yᵢ + α·Σⱼ aᵢⱼxⱼ (the sum in four interleaved partial sums, then (s₀ + s₁) + (s₂ + s₃));
+ * with it, yⱼ = β·yⱼ then yⱼ += (α·xᵢ)·aᵢⱼ for i = 0, 1, … (A's rows read in order).
+ * @throws when x or y does not match A's shape
+ */
+export function gemv(a: Dense, x: Float64Array, y?: Float64Array, options: GemvOptions = {}): Float64Array {
+  assertDense("gemv: A", a);
+  const { trans = false, alpha = 1, beta = 0 } = options;
+  const { rows, cols, data } = a;
+  const [m, n] = trans ? [cols, rows] : [rows, cols];
+  assertArray(`gemv: x (op(A) is ${m}×${n})`, x, n);
+  if (y === undefined) y = new Float64Array(m);
+  else assertArray(`gemv: y (op(A) is ${m}×${n})`, y, m);
+  if (!trans) {
+    const n4 = cols - (cols % 4);
+    for (let i = 0; i < rows; i++) {
+      const r = i * cols;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let j = 0; j < n4; j += 4) {
+        s0 += data[r + j] * x[j];
+        s1 += data[r + j + 1] * x[j + 1];
+        s2 += data[r + j + 2] * x[j + 2];
+        s3 += data[r + j + 3] * x[j + 3];
+      }
+      let s = s0 + s1 + (s2 + s3);
+      for (let j = n4; j < cols; j++) s += data[r + j] * x[j];
+      y[i] = beta === 0 ? alpha * s : beta * y[i] + alpha * s;
+    }
+  } else {
+    if (beta === 0) y.fill(0);
+    else if (beta !== 1) for (let j = 0; j < cols; j++) y[j] *= beta;
+    for (let i = 0; i < rows; i++) {
+      const r = i * cols;
+      const t = alpha * x[i];
+      for (let j = 0; j < cols; j++) y[j] += t * data[r + j];
+    }
+  }
+  return y;
+}
+
+/** y ← α·x + y (in place); returns y. */
+export function axpy(alpha: number, x: Float64Array, y: Float64Array): Float64Array {
+  if (!(x instanceof Float64Array)) throw new Error(`axpy: x must be a Float64Array, got ${typeof x}`);
+  assertArray("axpy: y", y, x.length);
+  for (let i = 0; i < x.length; i++) y[i] += alpha * x[i];
+  return y;
+}
+
+/**
+ * C ← α·AᵀA + β·C (or α·AAᵀ + β·C with `trans: false`), the Gram matrix through
+ * `gemm`: exactly symmetric, since cᵢⱼ and cⱼᵢ add the same products in the same order.
+ * `trans` (default true) selects AᵀA; `trans: false` gives AAᵀ.
+ */
+export function syrk(a: Dense, c?: Dense, options: { trans?: boolean; alpha?: number; beta?: number; threads?: number } = {}): Dense {
+  const { trans = true, ...rest } = options;
+  return gemm(a, a, c, { ...rest, transA: trans, transB: !trans });
+}

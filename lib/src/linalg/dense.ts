@@ -1,0 +1,76 @@
+/**
+ * The dense type of the numeric core: a row-major matrix `{ rows, cols, data }` with
+ * entry (i, j) at `data[i·cols + j]`, and its conversions to and from ml-matrix's `Matrix`
+ * (which stays the type of the public API and of the decompositions).
+ * @module
+ */
+import { Matrix } from "ml-matrix";
+
+/** A row-major float64 matrix: entry (i, j) is `data[i * cols + j]`. */
+export interface Dense {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array;
+}
+
+function assertShape(name: string, rows: unknown, cols: unknown) {
+  for (const [what, v] of [["rows", rows], ["cols", cols]] as const) {
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new Error(`${name}: ${what} must be an integer ≥ 0, got ${String(v)}`);
+  }
+}
+
+/**
+ * A rows × cols dense matrix over `data` (not copied; zeros when omitted).
+ * @throws when `data` is not a Float64Array of length rows·cols
+ */
+export function dense(rows: number, cols: number, data?: Float64Array): Dense {
+  assertShape("dense", rows, cols);
+  if (data === undefined) return { rows, cols, data: new Float64Array(rows * cols) };
+  if (!(data instanceof Float64Array)) throw new Error(`dense: data must be a Float64Array, got ${typeof data}`);
+  if (data.length !== rows * cols) throw new Error(`dense: data must have length rows·cols = ${rows * cols}, got ${data.length}`);
+  return { rows, cols, data };
+}
+
+/** Throws unless `a` is a Dense whose data has length rows·cols; `name` is the argument's name. */
+export function assertDense(name: string, a: unknown): asserts a is Dense {
+  const d = a as Dense;
+  if (typeof d !== "object" || d === null || !(d.data instanceof Float64Array)) {
+    throw new Error(`${name} must be a dense matrix { rows, cols, data: Float64Array }, got ${d === null ? "null" : typeof d}`);
+  }
+  assertShape(name, d.rows, d.cols);
+  if (d.data.length !== d.rows * d.cols) {
+    throw new Error(`${name}.data must have length rows·cols = ${d.rows}·${d.cols} = ${d.rows * d.cols}, got ${d.data.length}`);
+  }
+}
+
+/** The dense copy of an ml-matrix `Matrix` (row-major). */
+export function fromMatrix(m: Matrix): Dense {
+  const rows = m.rows;
+  const cols = m.columns;
+  const data = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) data[i * cols + j] = m.get(i, j);
+  }
+  return { rows, cols, data };
+}
+
+/** The ml-matrix `Matrix` copy of a dense matrix. */
+export function toMatrix(a: Dense): Matrix {
+  assertDense("a", a);
+  const m = new Matrix(a.rows, a.cols);
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = 0; j < a.cols; j++) m.set(i, j, a.data[i * a.cols + j]);
+  }
+  return m;
+}
+
+/** Aᵀ as a new dense matrix. */
+export function transpose(a: Dense): Dense {
+  assertDense("a", a);
+  const { rows, cols, data } = a;
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) out[j * rows + i] = data[i * cols + j];
+  }
+  return { rows: cols, cols: rows, data: out };
+}

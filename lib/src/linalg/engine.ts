@@ -1,0 +1,199 @@
+/**
+ * The WebAssembly engine behind `gemm`: the AssemblyScript kernels (lib/assembly/kernels.ts,
+ * compiled to kernels.wasm by `npm run build`), one shared `WebAssembly.Memory`, and a pool
+ * of worker threads that run row strips of a product on that same memory.
+ *
+ * Loaded synchronously on first use (tslab `require`s modules), and only then. The workers
+ * are `unref`ed: they never keep a script or a kernel alive. Work is split into strips that
+ * the threads claim one at a time; a strip that no worker has claimed yet is run by the
+ * calling thread, so a product never waits for a worker to start.
+ *
+ * Engine state (the memory, the instance, the pool) is process-wide by necessity; it holds
+ * no numbers between calls.
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+
+/** The kernels' exports (addresses are byte offsets into the shared memory). */
+export interface Kernels {
+  packA(src: number, rs: number, cs: number, m: number, k: number, dst: number): void;
+  packB(src: number, rs: number, cs: number, k: number, n: number, dst: number): void;
+  gemmStrip(ap: number, bp: number, c: number, ldc: number, m: number, n: number, k: number, kc: number, alpha: number, beta: number, scratch: number): void;
+}
+
+/** Slots of the control block shared with the workers (Int32 indices, then float64 parameters). */
+export const CONTROL = {
+  /** Job generation; a worker sleeps on it. */
+  generation: 0,
+  /** (generation & 0x7fff) << 16 | next strip index: claimed with compareExchange. */
+  claim: 1,
+  /** Strips finished in the current job. */
+  done: 2,
+  /** Set to ask the workers to exit. */
+  stop: 3,
+  /** Int32 length of the header; float64 parameters follow at byte HEADER_BYTES. */
+  int32s: 16,
+} as const;
+/** Float64 parameter slots after the header. */
+export const PARAM = { ap: 0, apStride: 1, bp: 2, c: 3, ldc: 4, m: 5, n: 6, k: 7, kc: 8, alpha: 9, beta: 10, strips: 11, stripRows: 12, a: 13, ars: 14, acs: 15, scratch: 16, count: 17 } as const;
+const HEADER_BYTES = CONTROL.int32s * 4;
+
+const PAGE = 65536;
+/** Bytes reserved at the start of memory for each thread's 4×4 edge-tile scratch (128 bytes each). */
+export const SCRATCH_BYTES = 128;
+const MAX_THREADS = 64;
+
+export interface Engine {
+  kernels: Kernels;
+  memory: WebAssembly.Memory;
+  control: SharedArrayBuffer;
+  /** Bytes usable for operands, from here on (after the scratch areas). */
+  heapStart: number;
+}
+
+let engine: Engine | undefined;
+let workers: Worker[] = [];
+
+/** Instantiates the kernels on `memory` (also used by the workers). */
+export function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory): Kernels {
+  const abort = () => {
+    throw new Error("linalg kernels: abort");
+  };
+  return new WebAssembly.Instance(module, { env: { memory, abort } }).exports as unknown as Kernels;
+}
+
+let compiled: WebAssembly.Module | undefined;
+function wasmModule(): WebAssembly.Module {
+  if (!compiled) {
+    const path = join(__dirname, "kernels.wasm");
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      throw new Error(`linalg: ${path} is missing; run \`npm run build\` (it compiles lib/assembly/kernels.ts with AssemblyScript)`);
+    }
+    compiled = new WebAssembly.Module(bytes);
+  }
+  return compiled;
+}
+
+/** The engine, created on first use. */
+export function getEngine(): Engine {
+  if (!engine) {
+    const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536, shared: true });
+    engine = {
+      kernels: instantiate(wasmModule(), memory),
+      memory,
+      control: new SharedArrayBuffer(HEADER_BYTES + 8 * PARAM.count),
+      heapStart: SCRATCH_BYTES * MAX_THREADS,
+    };
+  }
+  return engine;
+}
+
+/** Grows the shared memory to at least `bytes`. */
+export function ensureMemory(e: Engine, bytes: number): void {
+  const have = e.memory.buffer.byteLength;
+  if (bytes > have) {
+    const pages = Math.ceil((bytes - have) / PAGE);
+    if (have / PAGE + pages > 65536) throw new Error(`linalg: the operands need ${bytes} bytes, more than WebAssembly's 4 GiB`);
+    e.memory.grow(pages);
+  }
+}
+
+/** The number of threads a product uses by default: LANDSCAPE_THREADS, else min(2, the cores available). */
+export function defaultThreads(): number {
+  const env = Number(process.env.LANDSCAPE_THREADS);
+  if (Number.isInteger(env) && env >= 1) return Math.min(env, MAX_THREADS);
+  return Math.min(2, availableParallelism());
+}
+
+/** Starts workers until `count` exist (each one unref'ed, so it never keeps the process alive). */
+function ensureWorkers(e: Engine, count: number) {
+  while (workers.length < count) {
+    const worker = new Worker(join(__dirname, "worker.js"), {
+      workerData: { module: wasmModule(), memory: e.memory, control: e.control, thread: workers.length + 1 },
+    });
+    worker.unref();
+    worker.on("error", () => {
+      // A worker that dies leaves its strips to the calling thread; start afresh next time.
+      workers = workers.filter((w) => w !== worker);
+    });
+    workers.push(worker);
+  }
+}
+
+/** Runs the strips of one job from a thread: claims strips until none is left. */
+export function runStrips(kernels: Kernels, control: SharedArrayBuffer, thread: number, generation: number): void {
+  const ctl = new Int32Array(control, 0, CONTROL.int32s);
+  const p = new Float64Array(control, HEADER_BYTES, PARAM.count);
+  const strips = p[PARAM.strips];
+  const tag = (generation & 0x7fff) << 16;
+  const ap = p[PARAM.ap] + thread * p[PARAM.apStride];
+  const scratch = p[PARAM.scratch] + thread * SCRATCH_BYTES;
+  for (;;) {
+    const v = Atomics.load(ctl, CONTROL.claim);
+    if ((v & ~0xffff) !== tag) return;
+    const index = v & 0xffff;
+    if (index >= strips) return;
+    if (Atomics.compareExchange(ctl, CONTROL.claim, v, v + 1) !== v) continue;
+    const rows = p[PARAM.stripRows];
+    const i0 = index * rows;
+    const m = Math.min(rows, p[PARAM.m] - i0);
+    const k = p[PARAM.k];
+    kernels.packA(p[PARAM.a] + 8 * i0 * p[PARAM.ars], p[PARAM.ars], p[PARAM.acs], m, k, ap);
+    kernels.gemmStrip(ap, p[PARAM.bp], p[PARAM.c] + 8 * i0 * p[PARAM.ldc], p[PARAM.ldc], m, p[PARAM.n], k, p[PARAM.kc], p[PARAM.alpha], p[PARAM.beta], scratch);
+    Atomics.add(ctl, CONTROL.done, 1);
+    if (thread > 0) Atomics.notify(ctl, CONTROL.done);
+  }
+}
+
+let generation = 0;
+
+/**
+ * Runs a job whose parameters are already written in the control block, on `threads`
+ * threads (the caller and threads − 1 workers), and returns when every strip is done.
+ */
+export function runJob(e: Engine, threads: number): void {
+  const ctl = new Int32Array(e.control, 0, CONTROL.int32s);
+  const strips = new Float64Array(e.control, HEADER_BYTES, PARAM.count)[PARAM.strips];
+  generation = (generation + 1) & 0x7fff;
+  Atomics.store(ctl, CONTROL.done, 0);
+  Atomics.store(ctl, CONTROL.claim, generation << 16);
+  if (threads > 1 && strips > 1) {
+    ensureWorkers(e, threads - 1);
+    Atomics.store(ctl, CONTROL.generation, generation);
+    Atomics.notify(ctl, CONTROL.generation);
+  }
+  runStrips(e.kernels, e.control, 0, generation);
+  // Every strip is claimed; wait for the ones a worker is still running: spin a little (the
+  // strip is being computed right now), then sleep until a worker says it finished one.
+  const until = performance.now() + 0.5;
+  let done = Atomics.load(ctl, CONTROL.done);
+  while (done < strips && performance.now() < until) done = Atomics.load(ctl, CONTROL.done);
+  while (done < strips) {
+    Atomics.wait(ctl, CONTROL.done, done, 10);
+    done = Atomics.load(ctl, CONTROL.done);
+  }
+}
+
+/** Parameter block of the engine's control buffer, for the caller to fill before `runJob`. */
+export function params(e: Engine): Float64Array {
+  return new Float64Array(e.control, HEADER_BYTES, PARAM.count);
+}
+
+/** Stops and forgets the workers (they are also ended with the process). */
+export async function stopWorkers(): Promise<void> {
+  const all = workers;
+  workers = [];
+  if (engine) {
+    const ctl = new Int32Array(engine.control, 0, CONTROL.int32s);
+    Atomics.store(ctl, CONTROL.stop, 1);
+    Atomics.notify(ctl, CONTROL.generation);
+  }
+  await Promise.all(all.map((w) => w.terminate()));
+  if (engine) Atomics.store(new Int32Array(engine.control, 0, CONTROL.int32s), CONTROL.stop, 0);
+}

@@ -1,0 +1,153 @@
+/**
+ * C ← α·op(A)·op(B) + β·C on dense row-major operands: the one place where the speed of
+ * dense products lives. Large products run in WebAssembly (128-bit SIMD, packed blocks, a
+ * 4×4 register tile, rows split between threads); tiny ones in plain JavaScript, where the
+ * call costs less. Both compute every output element in the same order (see KC), so the
+ * result is bitwise the same whichever path, thread count or run.
+ * @module
+ */
+import { assertDense, type Dense } from "./dense";
+import { defaultThreads, ensureMemory, getEngine, PARAM, params, runJob } from "./engine";
+
+/** Options of `gemm`. */
+export interface GemmOptions {
+  /** Use Aᵀ for A (default false). */
+  transA?: boolean;
+  /** Use Bᵀ for B (default false). */
+  transB?: boolean;
+  /** α (default 1). */
+  alpha?: number;
+  /** β (default 0; with β = 0 the previous content of C is ignored, NaN included, as in BLAS). */
+  beta?: number;
+  /** Threads for a large product (default: LANDSCAPE_THREADS, else min(2, cores)). The result does not depend on it. */
+  threads?: number;
+}
+
+/**
+ * The k loop runs in blocks of KC: every element is s_b = Σ_{k in block b} a·b summed in
+ * increasing k (a multiply, then an add), then C ← β·C + α·s_0 and C ← C + α·s_b for the
+ * later blocks (C + α·s_0 when β = 1, α·s_0 when β = 0). Both paths follow this order.
+ */
+export const KC = 256;
+/** Rows per strip: the unit of work a thread claims (a multiple of the 4-row tile). */
+const STRIP_ROWS = 64;
+/** Below this many multiply-adds (m·n·k) the JavaScript path is used (measured: the copy into WebAssembly memory costs more). */
+const WASM_MIN_WORK = 4096;
+/** From this many multiply-adds on, a product is split between threads. */
+const THREADS_MIN_WORK = 1 << 18;
+
+function opShape(a: Dense, trans: boolean) {
+  return trans ? { rows: a.cols, cols: a.rows } : { rows: a.rows, cols: a.cols };
+}
+
+function overlaps(x: Float64Array, y: Float64Array) {
+  if (x.buffer !== y.buffer) return false;
+  return x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
+}
+
+/**
+ * C ← α·op(A)·op(B) + β·C, where op(X) is X or Xᵀ; returns C (a new m × n matrix when C is
+ * omitted). op(A) is m × k and op(B) is k × n.
+ * @throws when the shapes do not match, C shares memory with A or B, or α, β are not finite
+ */
+export function gemm(a: Dense, b: Dense, c?: Dense, options: GemmOptions = {}): Dense {
+  assertDense("gemm: A", a);
+  assertDense("gemm: B", b);
+  const { transA = false, transB = false, alpha = 1, beta = 0 } = options;
+  if (!Number.isFinite(alpha)) throw new Error(`gemm: alpha must be a finite number, got ${alpha}`);
+  if (!Number.isFinite(beta)) throw new Error(`gemm: beta must be a finite number, got ${beta}`);
+  const opA = opShape(a, transA);
+  const opB = opShape(b, transB);
+  const name = (x: string, t: boolean) => (t ? `${x}ᵀ` : x);
+  if (opA.cols !== opB.rows) {
+    throw new Error(`gemm: ${name("A", transA)} is ${opA.rows}×${opA.cols} but ${name("B", transB)} is ${opB.rows}×${opB.cols}: the inner dimensions ${opA.cols} and ${opB.rows} differ`);
+  }
+  const m = opA.rows;
+  const n = opB.cols;
+  const k = opA.cols;
+  if (c === undefined) c = { rows: m, cols: n, data: new Float64Array(m * n) };
+  else {
+    assertDense("gemm: C", c);
+    if (c.rows !== m || c.cols !== n) throw new Error(`gemm: C must be ${m}×${n} (the shape of ${name("A", transA)}·${name("B", transB)}), got ${c.rows}×${c.cols}`);
+    if (overlaps(c.data, a.data) || overlaps(c.data, b.data)) throw new Error("gemm: C must not share memory with A or B");
+  }
+  if (m === 0 || n === 0) return c;
+  const threads = options.threads ?? defaultThreads();
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`gemm: threads must be an integer ≥ 1, got ${threads}`);
+  if (m * n * k < WASM_MIN_WORK) gemmJs(a, b, c, transA, transB, alpha, beta, m, n, k);
+  else gemmWasm(a, b, c, transA, transB, alpha, beta, m, n, k, m * n * k >= THREADS_MIN_WORK ? threads : 1);
+  return c;
+}
+
+/** The JavaScript path, in the summation order of KC. */
+function gemmJs(a: Dense, b: Dense, c: Dense, transA: boolean, transB: boolean, alpha: number, beta: number, m: number, n: number, k: number) {
+  const A = a.data;
+  const B = b.data;
+  const C = c.data;
+  const [ars, acs] = transA ? [1, a.cols] : [a.cols, 1];
+  const [brs, bcs] = transB ? [1, b.cols] : [b.cols, 1];
+  if (k === 0) {
+    for (let i = 0; i < m * n; i++) C[i] = beta === 0 ? 0 : beta * C[i];
+    return;
+  }
+  for (let k0 = 0; k0 < k; k0 += KC) {
+    const k1 = Math.min(k, k0 + KC);
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        let ia = i * ars + k0 * acs;
+        let ib = k0 * brs + j * bcs;
+        for (let l = k0; l < k1; l++) {
+          s += A[ia] * B[ib];
+          ia += acs;
+          ib += brs;
+        }
+        const at = i * n + j;
+        if (k0 > 0 || beta === 1) C[at] = C[at] + alpha * s;
+        else if (beta === 0) C[at] = alpha * s;
+        else C[at] = beta * C[at] + alpha * s;
+      }
+    }
+  }
+}
+
+const align = (bytes: number) => Math.ceil(bytes / 64) * 64;
+
+/** The WebAssembly path: operands copied into the shared memory, op(B) packed once, strips of rows to the threads. */
+function gemmWasm(a: Dense, b: Dense, c: Dense, transA: boolean, transB: boolean, alpha: number, beta: number, m: number, n: number, k: number, threads: number) {
+  const e = getEngine();
+  const strips = Math.ceil(m / STRIP_ROWS);
+  const used = Math.min(threads, strips);
+  const offA = e.heapStart;
+  const offB = offA + align(8 * a.data.length);
+  const offC = offB + align(8 * b.data.length);
+  const offBp = offC + align(8 * m * n);
+  const offAp = offBp + align(8 * 4 * Math.ceil(n / 4) * k);
+  const apStride = align(8 * STRIP_ROWS * k);
+  ensureMemory(e, offAp + used * apStride);
+  const heap = new Float64Array(e.memory.buffer);
+  heap.set(a.data, offA / 8);
+  heap.set(b.data, offB / 8);
+  if (beta !== 0) heap.set(c.data, offC / 8);
+  const [brs, bcs] = transB ? [1, b.cols] : [b.cols, 1];
+  e.kernels.packB(offB, brs, bcs, k, n, offBp);
+  const p = params(e);
+  p[PARAM.a] = offA;
+  [p[PARAM.ars], p[PARAM.acs]] = transA ? [1, a.cols] : [a.cols, 1];
+  p[PARAM.ap] = offAp;
+  p[PARAM.apStride] = apStride;
+  p[PARAM.bp] = offBp;
+  p[PARAM.c] = offC;
+  p[PARAM.ldc] = n;
+  p[PARAM.m] = m;
+  p[PARAM.n] = n;
+  p[PARAM.k] = k;
+  p[PARAM.kc] = KC;
+  p[PARAM.alpha] = alpha;
+  p[PARAM.beta] = beta;
+  p[PARAM.strips] = strips;
+  p[PARAM.stripRows] = STRIP_ROWS;
+  p[PARAM.scratch] = 0; // each thread's edge-tile scratch at thread·SCRATCH_BYTES, below heapStart
+  runJob(e, used);
+  c.data.set(heap.subarray(offC / 8, offC / 8 + m * n));
+}

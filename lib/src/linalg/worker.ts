@@ -1,0 +1,30 @@
+/**
+ * A worker thread of the linalg engine: instantiates the kernels on the shared memory, then
+ * waits for jobs (a new generation in the control block) and claims strips of each job.
+ * It spins about 2 ms before sleeping on `Atomics.wait`, because a sleeping thread wakes
+ * slowly and products often come in quick succession.
+ * @module
+ */
+import { workerData } from "node:worker_threads";
+import { CONTROL, instantiate, runStrips } from "./engine";
+
+const { module, memory, control, thread } = workerData as { module: WebAssembly.Module; memory: WebAssembly.Memory; control: SharedArrayBuffer; thread: number };
+const kernels = instantiate(module, memory);
+const ctl = new Int32Array(control, 0, CONTROL.int32s);
+const SPIN_MS = 2;
+
+let seen = Atomics.load(ctl, CONTROL.generation);
+for (;;) {
+  if (Atomics.load(ctl, CONTROL.stop)) break;
+  let now = Atomics.load(ctl, CONTROL.generation);
+  if (now === seen) {
+    const until = performance.now() + SPIN_MS;
+    while (now === seen && performance.now() < until) now = Atomics.load(ctl, CONTROL.generation);
+    if (now === seen) {
+      Atomics.wait(ctl, CONTROL.generation, seen);
+      continue;
+    }
+  }
+  seen = now;
+  runStrips(kernels, control, thread, now);
+}

@@ -1,0 +1,180 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { describe, it } from "node:test";
+import { linalg, Matrix, rng, type Rng } from "landscape";
+
+const { dense, gemm, gemv, axpy, syrk, KC } = linalg;
+type Dense = linalg.Dense;
+
+function random(r: Rng, rows: number, cols: number): Dense {
+  return dense(rows, cols, r.normalVector(rows * cols));
+}
+
+/** op(X)[i][j], read naively. */
+const at = (x: Dense, trans: boolean, i: number, j: number) => (trans ? x.data[j * x.cols + i] : x.data[i * x.cols + j]);
+
+/**
+ * Checks C = α·op(A)·op(B) + β·C₀ entry by entry against the naive triple loop, with the
+ * rounding-error bound of a k-term dot product: |ĉ − c| ≤ 1e-13·k·(|α|·Σ|a||b| + |β|·|c₀|).
+ * (Summation error is at most about k·2⁻⁵³ ≈ 1.1e-16·k times that scale; 1e-13·k is the
+ * issue's tolerance. A wrong transpose, β or block edge is off by O(1) of the scale.)
+ */
+function checkGemm(r: Rng, m: number, n: number, k: number, transA: boolean, transB: boolean, alpha: number, beta: number) {
+  const a = transA ? random(r, k, m) : random(r, m, k);
+  const b = transB ? random(r, n, k) : random(r, k, n);
+  const c0 = random(r, m, n);
+  const c = dense(m, n, Float64Array.from(c0.data));
+  if (beta === 0) c.data.fill(NaN); // β = 0 ignores C, NaN included (BLAS convention)
+  const returned = gemm(a, b, c, { transA, transB, alpha, beta });
+  assert.equal(returned, c);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      let scale = 0;
+      for (let l = 0; l < k; l++) {
+        s += at(a, transA, i, l) * at(b, transB, l, j);
+        scale += Math.abs(at(a, transA, i, l) * at(b, transB, l, j));
+      }
+      const expected = alpha * s + (beta === 0 ? 0 : beta * c0.data[i * n + j]);
+      const bound = 1e-13 * Math.max(k, 1) * (Math.abs(alpha) * scale + Math.abs(beta) * Math.abs(c0.data[i * n + j]));
+      const got = c.data[i * n + j];
+      assert.ok(Math.abs(got - expected) <= bound, `C[${i}][${j}] of ${m}×${k}·${k}×${n} (transA ${transA}, transB ${transB}, α ${alpha}, β ${beta}): ${got} vs ${expected}`);
+    }
+  }
+}
+
+describe("gemm", () => {
+  it("matches the naive triple loop on random shapes, both transposes, α and β ∉ {0, 1}", () => {
+    const r = rng(11);
+    // Shapes with 1, odd sizes, sizes past the 4×4 tile, the 64-row strip and the k block (KC = 256).
+    const shapes: [number, number, number][] = [
+      [1, 1, 1], [1, 7, 1], [3, 1, 5], [5, 3, 1], [7, 9, 13], [17, 16, 15], [4, 4, 4],
+      [65, 33, 70], [130, 2 * KC + 3, 9], [37, KC, 66], [70, 300, 131],
+    ];
+    for (const [m, n, k] of shapes) {
+      for (const transA of [false, true]) {
+        for (const transB of [false, true]) checkGemm(r, m, n, k, transA, transB, 0.7, -1.3);
+      }
+    }
+    // Beside α, β ∉ {0, 1}: the special cases β = 0 (C ignored), β = 1 (accumulate), α = −2.
+    for (const [alpha, beta] of [[1, 0], [-2, 1], [1, 1], [0.5, 0]]) {
+      checkGemm(r, 23, 41, 300, false, false, alpha, beta);
+      checkGemm(r, 6, 5, 4, true, false, alpha, beta);
+    }
+  });
+
+  it("returns a new C when none is given, and C ← β·C when k = 0", () => {
+    const a = dense(2, 3, Float64Array.of(1, 2, 3, 4, 5, 6));
+    const b = dense(3, 2, Float64Array.of(1, 0, 0, 1, 1, 1));
+    assert.deepEqual(Array.from(gemm(a, b).data), [4, 5, 10, 11]);
+    const c = dense(2, 2, Float64Array.of(1, 2, 3, 4));
+    gemm(dense(2, 0), dense(0, 2), c, { beta: 3 });
+    assert.deepEqual(Array.from(c.data), [3, 6, 9, 12]);
+  });
+
+  it("is bitwise identical with one and two threads, and from run to run", () => {
+    const r = rng(12);
+    for (const [m, n, k] of [[200, 200, 200], [333, 257, 2 * KC + 88], [130, 70, 40]]) {
+      const a = random(r, m, k);
+      const b = random(r, n, k);
+      const c0 = random(r, m, n);
+      const run = (threads: number) => gemm(a, b, dense(m, n, Float64Array.from(c0.data)), { transB: true, alpha: 0.3, beta: -0.9, threads }).data;
+      const one = run(1);
+      const two = run(2);
+      const again = run(2);
+      assert.ok(one.every((v, i) => Object.is(v, two[i])), `${m}×${k}·${k}×${n}: one and two threads differ`);
+      assert.ok(two.every((v, i) => Object.is(v, again[i])), `${m}×${k}·${k}×${n}: two runs differ`);
+    }
+  });
+
+  it("names the mismatch in shape errors", () => {
+    const a = dense(3, 4);
+    assert.throws(() => gemm(a, dense(5, 2)), /gemm: A is 3×4 but B is 5×2: the inner dimensions 4 and 5 differ/);
+    assert.throws(() => gemm(a, dense(5, 4), undefined, { transA: true }), /gemm: Aᵀ is 4×3 but B is 5×4/);
+    assert.throws(() => gemm(a, dense(4, 2), dense(2, 3)), /gemm: C must be 3×2 \(the shape of A·B\), got 2×3/);
+    assert.throws(() => gemm(a, { rows: 4, cols: 2, data: new Float64Array(7) }), /gemm: B.data must have length rows·cols = 4·2 = 8, got 7/);
+    assert.throws(() => gemm(a, dense(4, 4), a), /C must not share memory with A or B/);
+    assert.throws(() => gemm(a, dense(4, 2), undefined, { alpha: NaN }), /alpha must be a finite number/);
+  });
+
+  it("exits promptly from a script that used two threads (the workers never keep the process alive)", () => {
+    // A worker that kept the event loop alive would hang this child until the timeout.
+    const script = `const { linalg } = require("landscape"); const a = linalg.dense(300, 300, new Float64Array(90000).fill(1)); const c = linalg.gemm(a, a, undefined, { threads: 2 }); if (c.data[0] !== 300) process.exit(3);`;
+    const child = spawnSync(process.execPath, ["-e", script], { timeout: 30_000, encoding: "utf8" });
+    assert.equal(child.signal, null, "the script was still running after 30 s");
+    assert.equal(child.status, 0, child.stderr);
+  });
+});
+
+describe("gemv, axpy, syrk", () => {
+  it("gemv matches the naive loop, with and without transpose, α and β", () => {
+    const r = rng(13);
+    for (const [m, n] of [[1, 1], [7, 3], [5, 10], [100, 37]]) {
+      const a = random(r, m, n);
+      for (const trans of [false, true]) {
+        const [p, q] = trans ? [n, m] : [m, n];
+        const x = r.normalVector(q);
+        const y0 = r.normalVector(p);
+        const y = gemv(a, x, Float64Array.from(y0), { trans, alpha: -0.6, beta: 1.7 });
+        for (let i = 0; i < p; i++) {
+          let s = 0;
+          let scale = 0;
+          for (let j = 0; j < q; j++) {
+            s += at(a, trans, i, j) * x[j];
+            scale += Math.abs(at(a, trans, i, j) * x[j]);
+          }
+          const expected = -0.6 * s + 1.7 * y0[i];
+          assert.ok(Math.abs(y[i] - expected) <= 1e-13 * q * (0.6 * scale + 1.7 * Math.abs(y0[i])), `gemv ${m}×${n} trans ${trans} entry ${i}`);
+        }
+      }
+    }
+    assert.throws(() => gemv(dense(3, 4), new Float64Array(3)), /gemv: x \(op\(A\) is 3×4\) must have length 4, got length 3/);
+  });
+
+  it("axpy computes y + αx in place", () => {
+    const y = Float64Array.of(1, 2, 3);
+    assert.equal(axpy(2, Float64Array.of(1, -1, 0.5), y), y);
+    assert.deepEqual(Array.from(y), [3, 0, 4]);
+    assert.throws(() => axpy(1, new Float64Array(2), new Float64Array(3)), /axpy: y must have length 2/);
+  });
+
+  it("syrk gives AᵀA and AAᵀ, exactly symmetric, equal to gemm", () => {
+    const a = random(rng(14), 90, 70);
+    const ata = syrk(a);
+    const aat = syrk(a, undefined, { trans: false });
+    assert.equal(ata.rows, 70);
+    assert.equal(aat.rows, 90);
+    for (const [g, n] of [[ata, 70], [aat, 90]] as const) {
+      for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) assert.equal(g.data[i * n + j], g.data[j * n + i]);
+    }
+    assert.deepEqual(ata.data, gemm(a, a, undefined, { transA: true }).data);
+  });
+});
+
+describe("dense type and element-wise maps", () => {
+  it("converts to and from ml-matrix row-major", () => {
+    const m = new Matrix([[1, 2, 3], [4, 5, 6]]);
+    const d = linalg.fromMatrix(m);
+    assert.deepEqual([d.rows, d.cols, Array.from(d.data)], [2, 3, [1, 2, 3, 4, 5, 6]]);
+    assert.deepEqual(linalg.toMatrix(d).to2DArray(), m.to2DArray());
+    assert.deepEqual(Array.from(linalg.transpose(d).data), [1, 4, 2, 5, 3, 6]);
+    assert.throws(() => dense(2, 2, new Float64Array(3)), /dense: data must have length rows·cols = 4, got 3/);
+  });
+
+  it("relu, its mask, bias, column sums and row softmax", () => {
+    const z = dense(2, 3, Float64Array.of(-1, 0, 2, 3, -4, 0.5));
+    assert.deepEqual(Array.from(linalg.relu(z).data), [0, 0, 2, 3, 0, 0.5]);
+    const g = dense(2, 3, Float64Array.of(1, 2, 3, 4, 5, 6));
+    assert.deepEqual(Array.from(linalg.reluMask(z, g).data), [0, 0, 3, 4, 0, 6]); // relu′(0) = 0
+    assert.deepEqual(Array.from(linalg.addBias(dense(2, 3, Float64Array.from(g.data)), Float64Array.of(10, 20, 30)).data), [11, 22, 33, 14, 25, 36]);
+    assert.deepEqual(Array.from(linalg.columnSums(g)), [5, 7, 9]);
+    // Softmax: rows sum to 1, equal to exp(z)/Σexp(z), and no overflow at z = 1000.
+    const big = dense(2, 2, Float64Array.of(1000, 1000 + Math.log(3), 0, Math.log(2)));
+    const p = linalg.softmaxRows(big).data;
+    const expected = [0.25, 0.75, 1 / 3, 2 / 3];
+    // 1e-12: 1000 + ln 3 is stored to ulp(1000) ≈ 1.1e-13, which moves the ratio by about that much
+    // (measured 1.0e-14); an overflow gives NaN and a wrong normalization is off by O(1).
+    p.forEach((v, i) => assert.ok(Math.abs(v - expected[i]) < 1e-12, `softmax entry ${i}: ${v}`));
+    assert.throws(() => linalg.addBias(z, new Float64Array(2)), /addBias: b must be a Float64Array of length 3/);
+  });
+});
