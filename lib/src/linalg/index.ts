@@ -1,9 +1,12 @@
 /**
- * The few dense helpers ml-matrix lacks: norms and products on Float64Array (the hot
- * paths), and a symmetric eigendecomposition with sorted eigenvalues.
+ * The dense core: norms and products on Float64Array, the row-major `Dense` type with its
+ * BLAS-style kernels (gemm, gemv, axpy, syrk; WebAssembly with SIMD for large products),
+ * the element-wise maps of a network, and a symmetric eigendecomposition with sorted eigenvalues.
  * @module
  */
-import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { Matrix } from "ml-matrix";
+import { fromMatrix, toMatrix } from "./dense";
+import { symmetricEigenDense } from "./eigen";
 
 /** ⟨x, y⟩ = Σᵢ xᵢyᵢ. */
 export function dot(x: Float64Array, y: Float64Array): number {
@@ -48,16 +51,13 @@ export function normP(x: Float64Array, p: number): number {
 /** Symmetric eigendecomposition A = V diag(λ) Vᵀ with λ ascending and V's columns the eigenvectors. */
 export function symmetricEigen(a: Matrix): { values: number[]; vectors: Matrix } {
   if (!a.isSquare()) throw new Error(`the matrix must be square, got ${a.rows}×${a.columns}`);
-  const evd = new EigenvalueDecomposition(a, { assumeSymmetric: true });
-  const values = evd.realEigenvalues;
-  const order = values.map((_, i) => i).sort((i, j) => values[i] - values[j]);
-  const v = evd.eigenvectorMatrix;
-  const vectors = new Matrix(a.rows, a.rows);
-  order.forEach((from, to) => vectors.setColumn(to, v.getColumn(from)));
-  return { values: order.map((i) => values[i]), vectors };
+  // The dense core's tridiagonal QL (eigen.ts), on the lower triangle of a.
+  const { values, vectors } = symmetricEigenDense(fromMatrix(a));
+  return { values: Array.from(values), vectors: toMatrix(vectors!) };
 }
 
 export { assertDense, dense, fromMatrix, toMatrix, transpose, type Dense } from "./dense";
 export { gemm, KC, type GemmOptions } from "./gemm";
 export { axpy, gemv, syrk, type GemvOptions } from "./blas";
 export { addBias, columnSums, relu, reluMask, softmaxRows } from "./maps";
+export { symmetricEigenDense } from "./eigen";

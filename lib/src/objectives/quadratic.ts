@@ -1,5 +1,5 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
-import { symmetricEigen } from "../linalg";
+import { fromMatrix, gemv, symmetricEigenDense } from "../linalg";
 import { assertFinite, assertVector } from "../validate";
 import { output, type Objective } from "./objective";
 
@@ -40,9 +40,9 @@ export function quadratic(a: Matrix | number[][], b?: Float64Array, c = 0): Quad
   if (!cholesky.isPositiveDefinite()) throw new Error("a must be positive definite (its Cholesky factorization failed)");
   const rhs = b === undefined ? new Float64Array(d) : Float64Array.from(assertVector("b", b, d));
   assertFinite("c", c);
-  // Row-major copy of A for the hot path.
-  const rows = Float64Array.from(A.to1DArray());
-  const { values } = symmetricEigen(A);
+  // Row-major copy of A for the hot path (the dense core's gemv), and its spectrum (values only).
+  const dense = fromMatrix(A);
+  const { values } = symmetricEigenDense(dense, { vectors: false });
   const spectrum = { min: values[0], max: values[d - 1] };
 
   // Ax for the last x it was computed at: a method asks for f(x) and ∇f(x) at the same point, and the
@@ -53,12 +53,7 @@ export function quadratic(a: Matrix | number[][], b?: Float64Array, c = 0): Quad
     let same = true;
     for (let j = 0; j < d && same; j++) same = axAt[j] === x[j];
     if (same) return ax;
-    for (let i = 0; i < d; i++) {
-      let s = 0;
-      const row = i * d;
-      for (let j = 0; j < d; j++) s += rows[row + j] * x[j];
-      ax[i] = s;
-    }
+    gemv(dense, x, ax);
     axAt.set(x);
     return ax;
   };
