@@ -1,11 +1,14 @@
 /**
- * `npm run bench`: the hot paths, timed as medians over repeated runs, beside the same
- * loops in numpy where a Python with numpy is found (a yardstick only, never a dependency).
+ * `npm run bench`: the hot paths, timed beside the same loops in numpy where a Python with
+ * numpy is found (a yardstick only, never a dependency). Rounds are interleaved (every case
+ * in landscape, then every case in numpy, round after round) and the table shows medians over
+ * rounds, so that a machine shared with other work slows both sides alike.
  * Later issues add their cases to `cases`.
  */
 import { spawnSync } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
-import { gd, objectives, rng } from "landscape";
+import { gd, linalg, objectives, rng, symmetricEigen } from "landscape";
 
 interface Case {
   name: string;
@@ -13,11 +16,17 @@ interface Case {
   unit: string;
   /** Runs the work once and returns how many units it did. */
   run(): number;
-  /** The same work in Python with numpy (`np` imported, `time` available), printing units per second. */
+  /** The same work in Python with numpy (`np` imported), defining `run()` that returns the units done. */
   numpy?: string;
+  /** BLAS threads numpy may use for this case (default 1). */
+  numpyThreads?: number;
+  /** Floating-point operations per unit, for the GFLOP/s columns. */
+  flops?: number;
+  /** Timed runs per round (default 3; the round's rate is their median). */
+  repeats?: number;
 }
 
-const repeats = Number(process.env.BENCH_REPEATS ?? 7);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
 function spd(d: number) {
   const r = rng(d);
@@ -51,6 +60,135 @@ const octopus8 = objectives.octopus(8);
 const octopusStart = Float64Array.from({ length: 8 }, () => rng(0).uniform(-1, 1));
 const octopusStep = 3 / (4 * octopus8.L * octopus8.tau);
 
+const randomDense = (rows: number, cols: number, seed: number) => linalg.dense(rows, cols, rng(seed).normalVector(rows * cols));
+
+/** C = A·B for A m×k, B k×n, `calls` products per unit of work, on `threads` threads. */
+function gemmCase(m: number, k: number, n: number, threads: number, calls = 1): Case {
+  const a = randomDense(m, k, 1);
+  const b = randomDense(k, n, 2);
+  const c = linalg.dense(m, n);
+  return {
+    name: `gemm float64 ${m}×${k}·${k}×${n}, ${threads} thread${threads > 1 ? "s" : ""}`,
+    unit: "products",
+    flops: 2 * m * n * k,
+    run: () => {
+      for (let i = 0; i < calls; i++) linalg.gemm(a, b, c, { threads });
+      return calls;
+    },
+    numpyThreads: threads,
+    numpy: `
+rs = np.random.RandomState(1); A = rs.randn(${m}, ${k}); B = rs.randn(${k}, ${n}); C = np.empty((${m}, ${n}))
+def run():
+    for i in range(${calls}):
+        np.matmul(A, B, out=C)
+    return ${calls}`,
+  };
+}
+
+function gemvCase(n: number, calls: number): Case {
+  const a = randomDense(n, n, 3);
+  const x = rng(4).normalVector(n);
+  const y = new Float64Array(n);
+  return {
+    name: `gemv float64 ${n}×${n}`,
+    unit: "products",
+    flops: 2 * n * n,
+    run: () => {
+      for (let i = 0; i < calls; i++) linalg.gemv(a, x, y);
+      return calls;
+    },
+    numpy: `
+rs = np.random.RandomState(3); A = rs.randn(${n}, ${n}); x = rs.randn(${n}); y = np.empty(${n})
+def run():
+    for i in range(${calls}):
+        np.matmul(A, x, out=y)
+    return ${calls}`,
+  };
+}
+
+/**
+ * One epoch of full-batch gradient descent for a 784–1024–10 ReLU network with softmax
+ * cross-entropy on 2,000 examples: forward, backward with explicit products, and the update.
+ */
+function epochCase(threads: number): Case {
+  const N = 2000;
+  const D = 784;
+  const H = 1024;
+  const K = 10;
+  const r = rng(5);
+  const x = randomDense(N, D, 6);
+  const labels = Array.from({ length: N }, () => r.integer(0, K - 1));
+  const w1 = linalg.dense(D, H, r.normalVector(D * H, Math.sqrt(2 / D)));
+  const w2 = linalg.dense(H, K, r.normalVector(H * K, Math.sqrt(1 / H)));
+  const b1 = new Float64Array(H);
+  const b2 = new Float64Array(K);
+  const z1 = linalg.dense(N, H);
+  const h = linalg.dense(N, H);
+  const z2 = linalg.dense(N, K);
+  const p = linalg.dense(N, K);
+  const dw1 = linalg.dense(D, H);
+  const dw2 = linalg.dense(H, K);
+  const dh = linalg.dense(N, H);
+  const db1 = new Float64Array(H);
+  const db2 = new Float64Array(K);
+  const eta = 0.1;
+  const epoch = () => {
+    linalg.addBias(linalg.gemm(x, w1, z1, { threads }), b1);
+    linalg.relu(z1, h);
+    linalg.addBias(linalg.gemm(h, w2, z2, { threads }), b2);
+    linalg.softmaxRows(z2, p);
+    let loss = 0;
+    for (let i = 0; i < N; i++) {
+      loss -= Math.log(p.data[i * K + labels[i]]);
+      p.data[i * K + labels[i]] -= 1; // p ← (P − Y)/N, the gradient of the mean loss at z2
+    }
+    for (let i = 0; i < N * K; i++) p.data[i] /= N;
+    linalg.gemm(h, p, dw2, { transA: true, threads });
+    linalg.columnSums(p, db2);
+    linalg.gemm(p, w2, dh, { transB: true, threads });
+    linalg.reluMask(z1, dh, dh);
+    linalg.gemm(x, dh, dw1, { transA: true, threads });
+    linalg.columnSums(dh, db1);
+    linalg.axpy(-eta, dw1.data, w1.data);
+    linalg.axpy(-eta, dw2.data, w2.data);
+    linalg.axpy(-eta, db1, b1);
+    linalg.axpy(-eta, db2, b2);
+    return loss / N;
+  };
+  return {
+    name: `epoch, 784–1024–10 ReLU net, 2,000 examples, ${threads} thread${threads > 1 ? "s" : ""}`,
+    unit: "epochs",
+    flops: 2 * N * (2 * D * H + 3 * H * K),
+    repeats: 1,
+    run: () => {
+      epoch();
+      return 1;
+    },
+    numpyThreads: threads,
+    numpy: `
+rs = np.random.RandomState(5); N, D, H, K = 2000, 784, 1024, 10
+X = rs.randn(N, D); labels = rs.randint(0, K, N)
+W1 = rs.randn(D, H) * np.sqrt(2 / D); W2 = rs.randn(H, K) * np.sqrt(1 / H); b1 = np.zeros(H); b2 = np.zeros(K); eta = 0.1
+def run():
+    global W1, W2, b1, b2
+    Z1 = X @ W1 + b1
+    Hd = np.maximum(Z1, 0)
+    Z2 = Hd @ W2 + b2
+    Z2 = Z2 - Z2.max(axis=1, keepdims=True)
+    P = np.exp(Z2); P /= P.sum(axis=1, keepdims=True)
+    loss = -np.log(P[np.arange(N), labels]).mean()
+    P[np.arange(N), labels] -= 1; P /= N
+    dW2 = Hd.T @ P; db2 = P.sum(axis=0)
+    dH = P @ W2.T; dH *= Z1 > 0
+    dW1 = X.T @ dH; db1 = dH.sum(axis=0)
+    W1 -= eta * dW1; W2 -= eta * dW2; b1 -= eta * db1; b2 -= eta * db2
+    return 1`,
+  };
+}
+
+const evd200 = spd(200);
+const evdDense = linalg.fromMatrix(evd200);
+
 const cases: Case[] = [
   gdCase(10, 20_000),
   gdCase(100, 5_000),
@@ -60,25 +198,19 @@ const cases: Case[] = [
     unit: "iterations",
     run: () => octopus8.gradientDescentPassages(octopusStart, { stepSize: octopusStep, maxIterations: 2_000_000 }).iterations,
   },
+  gemmCase(20, 20, 20, 1, 2000),
+  gemmCase(200, 200, 200, 1, 10),
+  gemmCase(200, 200, 200, 2, 10),
+  gemmCase(1000, 784, 512, 1),
+  gemmCase(1000, 784, 512, 2),
+  gemvCase(100, 20_000),
+  gemvCase(1000, 200),
   {
-    name: "ml-matrix mmul 200×200",
-    unit: "products",
-    run: () => {
-      const a = rng(2).normalMatrix(200, 200);
-      a.mmul(a);
-      return 1;
-    },
-    numpy: `
-A = np.random.RandomState(2).randn(200, 200)
-def run():
-    A @ A
-    return 1`,
-  },
-  {
-    name: "ml-matrix symmetric EVD 200×200",
+    name: "symmetric EVD 200×200 (symmetricEigen)",
     unit: "decompositions",
+    repeats: 3,
     run: () => {
-      new EigenvalueDecomposition(spd(200), { assumeSymmetric: true });
+      symmetricEigen(evd200);
       return 1;
     },
     numpy: `
@@ -87,16 +219,54 @@ def run():
     np.linalg.eigh(A)
     return 1`,
   },
+  {
+    name: "symmetric EVD 200×200, values only",
+    unit: "decompositions",
+    run: () => {
+      linalg.symmetricEigenDense(evdDense, { vectors: false });
+      return 1;
+    },
+    numpy: `
+A = np.random.RandomState(2).randn(200, 200); A = A.T @ A
+def run():
+    np.linalg.eigvalsh(A)
+    return 1`,
+  },
+  {
+    name: "ml-matrix mmul 200×200 (before the core)",
+    unit: "products",
+    flops: 2 * 200 ** 3,
+    repeats: 1,
+    run: () => {
+      const a = rng(2).normalMatrix(200, 200);
+      a.mmul(a);
+      return 1;
+    },
+  },
+  {
+    name: "ml-matrix symmetric EVD 200×200 (before the core)",
+    unit: "decompositions",
+    repeats: 1,
+    run: () => {
+      new EigenvalueDecomposition(evd200, { assumeSymmetric: true });
+      return 1;
+    },
+  },
+  epochCase(1),
+  epochCase(2),
 ];
+
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+const selected = only ? cases.filter((c) => only.test(c.name)) : cases;
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
+/** One round of a case in landscape: the median rate of its repeats. */
 function timeJs(c: Case): number {
-  c.run(); // warm-up (JIT)
-  const rates = Array.from({ length: repeats }, () => {
+  const rates = Array.from({ length: c.repeats ?? 3 }, () => {
     const t = process.hrtime.bigint();
     const units = c.run();
     return units / (Number(process.hrtime.bigint() - t) / 1e9);
@@ -111,24 +281,88 @@ function findPython(): string | undefined {
   return undefined;
 }
 
-function timeNumpy(python: string, c: Case): number | undefined {
-  if (!c.numpy) return undefined;
-  const script = `import numpy as np, time\n${c.numpy}\nrun()\nrates = []\nfor _ in range(${repeats}):\n    t = time.perf_counter(); u = run(); rates.append(u / (time.perf_counter() - t))\nprint(sorted(rates)[len(rates) // 2] if len(rates) % 2 else sum(sorted(rates)[len(rates)//2-1:len(rates)//2+1]) / 2)`;
-  // A single-threaded BLAS, as ml-matrix is; and OpenBLAS's core type chosen by itself (see env notes).
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1" };
+function numpyEnv(threads: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
+  // OpenBLAS's core type chosen by itself, for this yardstick's command only (see the env notes in the README).
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
-  const out = spawnSync(python, ["-c", script], { encoding: "utf8", env });
-  if (out.status !== 0) throw new Error(`numpy case "${c.name}" failed: ${out.stderr}`);
-  return Number(out.stdout.trim());
+  return env;
+}
+
+/** One round of the numpy side of `group` (cases with the same thread count) in one Python process; rates in order. */
+function numpyRound(python: string, group: Case[], threads: number, warmUp: boolean): number[] {
+  const bodies = group.map((c) => JSON.stringify(c.numpy));
+  const script = `import numpy as np, time, json
+out = []
+for body, repeats in zip([${bodies.join(", ")}], [${group.map((c) => c.repeats ?? 3).join(", ")}]):
+    ns = {"np": np}
+    exec(body, ns)
+    run = ns["run"]
+    ${warmUp ? "run()" : "pass"}
+    rates = []
+    for _ in range(repeats):
+        t = time.perf_counter(); u = run(); rates.append(u / (time.perf_counter() - t))
+    rates.sort()
+    n = len(rates)
+    out.append(rates[n // 2] if n % 2 else (rates[n // 2 - 1] + rates[n // 2]) / 2)
+print(json.dumps(out))`;
+  const run = spawnSync(python, ["-c", script], { encoding: "utf8", env: numpyEnv(threads) });
+  if (run.status !== 0) throw new Error(`numpy (${threads} thread(s)) failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+function openblasCore(python: string): string {
+  const script = `import numpy, ctypes
+core = "unknown"
+for line in open("/proc/self/maps"):
+    if "openblas" in line.lower():
+        lib = ctypes.CDLL(line.split()[-1]); lib.openblas_get_corename.restype = ctypes.c_char_p
+        core = lib.openblas_get_corename().decode(); break
+print(numpy.__version__, core)`;
+  const out = spawnSync(python, ["-c", script], { encoding: "utf8", env: numpyEnv(1) });
+  return out.status === 0 ? out.stdout.trim().replace(" ", ", OpenBLAS core ") : "version unknown";
+}
+
+const python = findPython();
+const load0 = loadavg()[0];
+console.log(`${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores; node ${process.version}; load average ${load0.toFixed(2)} at start`);
+console.log(`numpy: ${python ? `${python}, numpy ${openblasCore(python)}` : "not found (set LANDSCAPE_PYTHON to a python with numpy)"}`);
+console.log(`${rounds} interleaved rounds (BENCH_ROUNDS); each cell is the median over rounds of a round's median run\n`);
+
+const jsRates = selected.map(() => [] as number[]);
+const npRates = selected.map(() => [] as number[]);
+const byThreads = new Map<number, number[]>();
+selected.forEach((c, i) => {
+  if (!c.numpy) return;
+  const t = c.numpyThreads ?? 1;
+  byThreads.set(t, [...(byThreads.get(t) ?? []), i]);
+});
+for (const c of selected) c.run(); // warm-up (JIT, WebAssembly compile, worker start)
+for (let round = 0; round < rounds; round++) {
+  selected.forEach((c, i) => jsRates[i].push(timeJs(c)));
+  if (python) {
+    for (const [threads, indices] of byThreads) {
+      const rates = numpyRound(python, indices.map((i) => selected[i]), threads, true);
+      indices.forEach((i, j) => npRates[i].push(rates[j]));
+    }
+  }
+  process.stderr.write(`round ${round + 1}/${rounds} done\n`);
 }
 
 const fmt = (v: number | undefined) => (v === undefined ? "—" : v >= 100 ? v.toFixed(0) : v.toPrecision(3));
-const python = findPython();
-console.log(`node ${process.version}; median of ${repeats} runs; numpy: ${python ? `${python} (one BLAS thread)` : "not found (set LANDSCAPE_PYTHON to a python with numpy)"}\n`);
-const table = cases.map((c) => {
-  const js = timeJs(c);
-  const np = python ? timeNumpy(python, c) : undefined;
-  return { case: c.name, unit: `${c.unit}/s`, landscape: fmt(js), numpy: fmt(np), "landscape/numpy": np ? (js / np).toFixed(2) : "—" };
+const table = selected.map((c, i) => {
+  const js = median(jsRates[i]);
+  const np = npRates[i].length ? median(npRates[i]) : undefined;
+  const gflops = (rate: number | undefined) => (c.flops && rate !== undefined ? ((rate * c.flops) / 1e9).toFixed(1) : "—");
+  return {
+    case: c.name,
+    unit: `${c.unit}/s`,
+    landscape: fmt(js),
+    numpy: fmt(np),
+    "GFLOP/s": gflops(js),
+    "numpy GFLOP/s": gflops(np),
+    "time ÷ numpy's": np ? (np / js).toFixed(2) : "—",
+  };
 });
 console.table(table);
+console.log(`load average ${loadavg()[0].toFixed(2)} at the end (${cpus().length} cores): above ${cpus().length} the timings are shared with other work`);
