@@ -222,3 +222,37 @@ describe("symmetricEigenDense", () => {
     assert.throws(() => linalg.symmetricEigenDense(dense(2, 2, Float64Array.of(1, 0, NaN, 1))), /a\[1\]\[0\] must be finite, got NaN/);
   });
 });
+
+describe("matVec", () => {
+  it("applies a fixed matrix like the naive loop, with α and β, on shapes around its 4-row and 4-column groups", () => {
+    const r = rng(40);
+    for (const [m, n] of [[1, 1], [3, 2], [4, 4], [5, 7], [9, 10], [64, 33], [101, 100]]) {
+      const a = random(r, m, n);
+      const op = linalg.matVec(a);
+      const x = r.normalVector(n);
+      const y0 = r.normalVector(m);
+      const y = op.apply(x, Float64Array.from(y0), { alpha: 1.3, beta: -0.4 });
+      const plain = op.apply(x);
+      for (let i = 0; i < m; i++) {
+        let s = 0;
+        let scale = 0;
+        for (let j = 0; j < n; j++) {
+          s += a.data[i * n + j] * x[j];
+          scale += Math.abs(a.data[i * n + j] * x[j]);
+        }
+        assert.ok(Math.abs(y[i] - (1.3 * s - 0.4 * y0[i])) <= 1e-13 * n * (1.3 * scale + 0.4 * Math.abs(y0[i])), `${m}×${n} entry ${i}`);
+        assert.ok(Math.abs(plain[i] - s) <= 1e-13 * n * scale, `${m}×${n} entry ${i}, α = 1, β = 0`);
+      }
+    }
+    assert.throws(() => linalg.matVec(dense(2, 3)).apply(new Float64Array(2)), /matVec.apply: x \(A is 2×3\) must have length 3, got length 2/);
+  });
+
+  it("keeps its own copy: changing A afterwards changes nothing, and many operators coexist", () => {
+    const a = dense(2, 2, Float64Array.of(1, 2, 3, 4));
+    const ops = Array.from({ length: 50 }, (_, i) => linalg.matVec(dense(2, 2, Float64Array.of(i, 0, 0, i))));
+    const op = linalg.matVec(a);
+    a.data.fill(0);
+    assert.deepEqual(Array.from(op.apply(Float64Array.of(1, 1))), [3, 7]);
+    ops.forEach((o, i) => assert.deepEqual(Array.from(o.apply(Float64Array.of(1, 2))), [i, 2 * i]));
+  });
+});

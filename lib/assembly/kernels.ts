@@ -172,3 +172,69 @@ export function gemmStrip(ap: usize, bp: usize, c: usize, ldc: i32, m: i32, n: i
     }
   }
 }
+
+// One row's sum in gemvN: lanes of sA take j ≡ 0, 1 (mod 4), lanes of sB j ≡ 2, 3, in increasing j;
+// then a pair past the last multiple of 4 into sA, s = (sA + sB) summed over the two lanes, then
+// the last term when n is odd. Every row follows this order, whichever group it is computed in.
+@inline
+function finish(sA: v128, sB: v128, r: usize, x: usize, n: i32, n4: i32, alpha: f64, beta: f64, at: usize): void {
+  if (n4 + 2 <= n) {
+    const off = <usize>n4 << 3;
+    sA = f64x2.add(sA, f64x2.mul(v128.load(r + off), v128.load(x + off)));
+  }
+  const t = f64x2.add(sA, sB);
+  let s = f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1);
+  if (n & 1) {
+    const off = <usize>(n - 1) << 3;
+    s += load<f64>(r + off) * load<f64>(x + off);
+  }
+  store<f64>(at, beta == 0.0 ? alpha * s : beta * load<f64>(at) + alpha * s);
+}
+
+/**
+ * y[0:m] ← α·A·x + β·y for A row-major m × n (row stride lda elements), four rows at a time
+ * (each load of x serves four rows). β = 0 ignores y's previous content.
+ */
+export function gemvN(a: usize, lda: i32, m: i32, n: i32, x: usize, y: usize, alpha: f64, beta: f64): void {
+  const n4 = n & ~3;
+  const row = <usize>lda << 3;
+  let i = 0;
+  for (; i + 4 <= m; i += 4) {
+    const r0 = a + <usize>i * row;
+    const r1 = r0 + row;
+    const r2 = r1 + row;
+    const r3 = r2 + row;
+    let a0 = f64x2.splat(0.0), b0 = f64x2.splat(0.0);
+    let a1 = f64x2.splat(0.0), b1 = f64x2.splat(0.0);
+    let a2 = f64x2.splat(0.0), b2 = f64x2.splat(0.0);
+    let a3 = f64x2.splat(0.0), b3 = f64x2.splat(0.0);
+    for (let j = 0; j < n4; j += 4) {
+      const off = <usize>j << 3;
+      const x0 = v128.load(x + off);
+      const x1 = v128.load(x + off, 16);
+      a0 = f64x2.add(a0, f64x2.mul(v128.load(r0 + off), x0));
+      b0 = f64x2.add(b0, f64x2.mul(v128.load(r0 + off, 16), x1));
+      a1 = f64x2.add(a1, f64x2.mul(v128.load(r1 + off), x0));
+      b1 = f64x2.add(b1, f64x2.mul(v128.load(r1 + off, 16), x1));
+      a2 = f64x2.add(a2, f64x2.mul(v128.load(r2 + off), x0));
+      b2 = f64x2.add(b2, f64x2.mul(v128.load(r2 + off, 16), x1));
+      a3 = f64x2.add(a3, f64x2.mul(v128.load(r3 + off), x0));
+      b3 = f64x2.add(b3, f64x2.mul(v128.load(r3 + off, 16), x1));
+    }
+    const at = y + (<usize>i << 3);
+    finish(a0, b0, r0, x, n, n4, alpha, beta, at);
+    finish(a1, b1, r1, x, n, n4, alpha, beta, at + 8);
+    finish(a2, b2, r2, x, n, n4, alpha, beta, at + 16);
+    finish(a3, b3, r3, x, n, n4, alpha, beta, at + 24);
+  }
+  for (; i < m; i++) {
+    const r = a + <usize>i * row;
+    let sA = f64x2.splat(0.0), sB = f64x2.splat(0.0);
+    for (let j = 0; j < n4; j += 4) {
+      const off = <usize>j << 3;
+      sA = f64x2.add(sA, f64x2.mul(v128.load(r + off), v128.load(x + off)));
+      sB = f64x2.add(sB, f64x2.mul(v128.load(r + off, 16), v128.load(x + off, 16)));
+    }
+    finish(sA, sB, r, x, n, n4, alpha, beta, y + (<usize>i << 3));
+  }
+}

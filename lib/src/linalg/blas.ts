@@ -6,6 +6,7 @@
  * @module
  */
 import { assertDense, type Dense } from "./dense";
+import { allocate, getEngine, release } from "./engine";
 import { gemm } from "./gemm";
 
 function assertArray(name: string, x: unknown, length: number): asserts x is Float64Array {
@@ -83,4 +84,57 @@ export function axpy(alpha: number, x: Float64Array, y: Float64Array): Float64Ar
 export function syrk(a: Dense, c?: Dense, options: { trans?: boolean; alpha?: number; beta?: number; threads?: number } = {}): Dense {
   const { trans = true, ...rest } = options;
   return gemm(a, a, c, { ...rest, transA: trans, transB: !trans });
+}
+
+/** A fixed matrix A prepared for repeated products y ← α·A·x + β·y (see `matVec`). */
+export interface MatVec {
+  readonly rows: number;
+  readonly cols: number;
+  /** y ← α·A·x + β·y (α = 1, β = 0 by default); returns y (new when omitted). */
+  apply(x: Float64Array, y?: Float64Array, options?: { alpha?: number; beta?: number }): Float64Array;
+}
+
+/** Gives the engine's memory back when an operator is garbage-collected. */
+const registry = new FinalizationRegistry<number>((block) => release(getEngine(), block));
+
+/**
+ * A copy of A kept in WebAssembly memory for repeated matrix–vector products, where the
+ * copy would otherwise cost as much as the product: each `apply` copies only x in and y out,
+ * and runs a SIMD kernel over four rows at a time. yᵢ sums aᵢⱼxⱼ in two SIMD accumulators
+ * (j ≡ 0, 1 and j ≡ 2, 3 mod 4), so the last bits differ from `gemv`'s; both are fixed
+ * from run to run. The memory is given back when the operator is garbage-collected.
+ */
+export function matVec(a: Dense): MatVec {
+  assertDense("matVec: a", a);
+  const { rows, cols } = a;
+  const e = getEngine();
+  const aBytes = Math.ceil(rows * cols / 8) * 64;
+  const xBytes = Math.ceil(cols / 8) * 64;
+  const block = allocate(e, aBytes + xBytes + 8 * rows);
+  const offX = block + aBytes;
+  const offY = offX + xBytes;
+  // Views of shared memory stay valid when it grows (a shared buffer is never detached).
+  new Float64Array(e.memory.buffer, block, rows * cols).set(a.data);
+  const xs = new Float64Array(e.memory.buffer, offX, cols);
+  const ys = new Float64Array(e.memory.buffer, offY, rows);
+  const kernels = e.kernels;
+  const owner = {}; // reachable from `apply`: the block lives as long as the function does
+  const operator: MatVec = {
+    rows,
+    cols,
+    apply(x, y, options = {}) {
+      void owner;
+      assertArray(`matVec.apply: x (A is ${rows}×${cols})`, x, cols);
+      if (y === undefined) y = new Float64Array(rows);
+      else assertArray(`matVec.apply: y (A is ${rows}×${cols})`, y, rows);
+      const { alpha = 1, beta = 0 } = options;
+      xs.set(x);
+      if (beta !== 0) ys.set(y);
+      kernels.gemvN(block, cols, rows, cols, offX, offY, alpha, beta);
+      y.set(ys);
+      return y;
+    },
+  };
+  registry.register(owner, block);
+  return operator;
 }

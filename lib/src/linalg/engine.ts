@@ -22,6 +22,7 @@ export interface Kernels {
   packA(src: number, rs: number, cs: number, m: number, k: number, dst: number): void;
   packB(src: number, rs: number, cs: number, k: number, n: number, dst: number): void;
   gemmStrip(ap: number, bp: number, c: number, ldc: number, m: number, n: number, k: number, kc: number, alpha: number, beta: number, scratch: number): void;
+  gemvN(a: number, lda: number, m: number, n: number, x: number, y: number, alpha: number, beta: number): void;
 }
 
 /** Slots of the control block shared with the workers (Int32 indices, then float64 parameters). */
@@ -38,7 +39,7 @@ export const CONTROL = {
   int32s: 16,
 } as const;
 /** Float64 parameter slots after the header. */
-export const PARAM = { ap: 0, apStride: 1, bp: 2, c: 3, ldc: 4, m: 5, n: 6, k: 7, kc: 8, alpha: 9, beta: 10, strips: 11, stripRows: 12, a: 13, ars: 14, acs: 15, scratch: 16, count: 17 } as const;
+export const PARAM = { ap: 0, apStride: 1, bp: 2, c: 3, ldc: 4, m: 5, n: 6, k: 7, kc: 8, alpha: 9, beta: 10, strips: 11, stripRows: 12, a: 13, ars: 14, acs: 15, scratch: 16, threads: 17, count: 18 } as const;
 const HEADER_BYTES = CONTROL.int32s * 4;
 
 const PAGE = 65536;
@@ -50,8 +51,10 @@ export interface Engine {
   kernels: Kernels;
   memory: WebAssembly.Memory;
   control: SharedArrayBuffer;
-  /** Bytes usable for operands, from here on (after the scratch areas). */
-  heapStart: number;
+  /** Free blocks [offset, bytes) of the memory past the scratch areas, by increasing offset. */
+  free: [number, number][];
+  /** Sizes of the blocks handed out, by offset. */
+  used: Map<number, number>;
 }
 
 let engine: Engine | undefined;
@@ -84,23 +87,64 @@ function wasmModule(): WebAssembly.Module {
 export function getEngine(): Engine {
   if (!engine) {
     const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536, shared: true });
+    const heapStart = SCRATCH_BYTES * MAX_THREADS;
     engine = {
       kernels: instantiate(wasmModule(), memory),
       memory,
       control: new SharedArrayBuffer(HEADER_BYTES + 8 * PARAM.count),
-      heapStart: SCRATCH_BYTES * MAX_THREADS,
+      free: [[heapStart, memory.buffer.byteLength - heapStart]],
+      used: new Map(),
     };
   }
   return engine;
 }
 
-/** Grows the shared memory to at least `bytes`. */
-export function ensureMemory(e: Engine, bytes: number): void {
-  const have = e.memory.buffer.byteLength;
-  if (bytes > have) {
-    const pages = Math.ceil((bytes - have) / PAGE);
-    if (have / PAGE + pages > 65536) throw new Error(`linalg: the operands need ${bytes} bytes, more than WebAssembly's 4 GiB`);
+/**
+ * A block of at least `bytes` bytes of the shared memory (64-byte aligned, first fit), growing
+ * the memory when no free block is large enough; give it back with `release`.
+ */
+export function allocate(e: Engine, bytes: number): number {
+  const size = Math.max(64, Math.ceil(bytes / 64) * 64);
+  let index = e.free.findIndex(([, free]) => free >= size);
+  if (index < 0) {
+    const end = e.memory.buffer.byteLength;
+    const last = e.free[e.free.length - 1];
+    const tail = last && last[0] + last[1] === end ? last[1] : 0;
+    const pages = Math.ceil((size - tail) / PAGE);
+    if (end / PAGE + pages > 65536) throw new Error(`linalg: the operands need ${bytes} more bytes, past WebAssembly's 4 GiB`);
     e.memory.grow(pages);
+    if (tail > 0) last[1] += pages * PAGE;
+    else e.free.push([end, pages * PAGE]);
+    index = e.free.length - 1;
+  }
+  const block = e.free[index];
+  const offset = block[0];
+  if (block[1] === size) e.free.splice(index, 1);
+  else {
+    block[0] += size;
+    block[1] -= size;
+  }
+  e.used.set(offset, size);
+  return offset;
+}
+
+/** Gives back a block from `allocate`, merged with free neighbours. */
+export function release(e: Engine, offset: number): void {
+  const size = e.used.get(offset);
+  if (size === undefined) throw new Error(`linalg: no block at ${offset}`);
+  e.used.delete(offset);
+  let index = e.free.findIndex(([at]) => at > offset);
+  if (index < 0) index = e.free.length;
+  e.free.splice(index, 0, [offset, size]);
+  const next = e.free[index + 1];
+  if (next && offset + size === next[0]) {
+    e.free[index][1] += next[1];
+    e.free.splice(index + 1, 1);
+  }
+  const prev = e.free[index - 1];
+  if (prev && prev[0] + prev[1] === offset) {
+    prev[1] += e.free[index][1];
+    e.free.splice(index, 1);
   }
 }
 
@@ -131,6 +175,7 @@ export function runStrips(kernels: Kernels, control: SharedArrayBuffer, thread: 
   const ctl = new Int32Array(control, 0, CONTROL.int32s);
   const p = new Float64Array(control, HEADER_BYTES, PARAM.count);
   const strips = p[PARAM.strips];
+  if (thread >= p[PARAM.threads]) return; // a worker beyond this job's thread count: no buffer of its own
   const tag = (generation & 0x7fff) << 16;
   const ap = p[PARAM.ap] + thread * p[PARAM.apStride];
   const scratch = p[PARAM.scratch] + thread * SCRATCH_BYTES;

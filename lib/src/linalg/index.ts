@@ -58,6 +58,6 @@ export function symmetricEigen(a: Matrix): { values: number[]; vectors: Matrix }
 
 export { assertDense, dense, fromMatrix, toMatrix, transpose, type Dense } from "./dense";
 export { gemm, KC, type GemmOptions } from "./gemm";
-export { axpy, gemv, syrk, type GemvOptions } from "./blas";
+export { axpy, gemv, matVec, syrk, type GemvOptions, type MatVec } from "./blas";
 export { addBias, columnSums, relu, reluMask, softmaxRows } from "./maps";
 export { symmetricEigenDense } from "./eigen";

@@ -1,5 +1,5 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
-import { fromMatrix, gemv, symmetricEigenDense } from "../linalg";
+import { fromMatrix, matVec, symmetricEigenDense } from "../linalg";
 import { assertFinite, assertVector } from "../validate";
 import { output, type Objective } from "./objective";
 
@@ -40,8 +40,9 @@ export function quadratic(a: Matrix | number[][], b?: Float64Array, c = 0): Quad
   if (!cholesky.isPositiveDefinite()) throw new Error("a must be positive definite (its Cholesky factorization failed)");
   const rhs = b === undefined ? new Float64Array(d) : Float64Array.from(assertVector("b", b, d));
   assertFinite("c", c);
-  // Row-major copy of A for the hot path (the dense core's gemv), and its spectrum (values only).
+  // A for the hot path (copied once into the dense core's WebAssembly memory), and its spectrum (values only).
   const dense = fromMatrix(A);
+  const times = matVec(dense);
   const { values } = symmetricEigenDense(dense, { vectors: false });
   const spectrum = { min: values[0], max: values[d - 1] };
 
@@ -53,7 +54,7 @@ export function quadratic(a: Matrix | number[][], b?: Float64Array, c = 0): Quad
     let same = true;
     for (let j = 0; j < d && same; j++) same = axAt[j] === x[j];
     if (same) return ax;
-    gemv(dense, x, ax);
+    times.apply(x, ax);
     axAt.set(x);
     return ax;
   };
