@@ -85,16 +85,19 @@ def run():
   };
 }
 
-function gemvCase(n: number, calls: number): Case {
+/** y = A·x, n × n: `gemv` on a plain dense A, or `matVec(A).apply` (A copied once into WebAssembly memory). */
+function gemvCase(n: number, calls: number, resident: boolean): Case {
   const a = randomDense(n, n, 3);
+  const op = linalg.matVec(a);
   const x = rng(4).normalVector(n);
   const y = new Float64Array(n);
   return {
-    name: `gemv float64 ${n}×${n}`,
+    name: resident ? `mat-vec float64 ${n}×${n}, matVec(A).apply` : `mat-vec float64 ${n}×${n}, gemv`,
     unit: "products",
     flops: 2 * n * n,
     run: () => {
-      for (let i = 0; i < calls; i++) linalg.gemv(a, x, y);
+      if (resident) for (let i = 0; i < calls; i++) op.apply(x, y);
+      else for (let i = 0; i < calls; i++) linalg.gemv(a, x, y);
       return calls;
     },
     numpy: `
@@ -203,8 +206,10 @@ const cases: Case[] = [
   gemmCase(200, 200, 200, 2, 10),
   gemmCase(1000, 784, 512, 1),
   gemmCase(1000, 784, 512, 2),
-  gemvCase(100, 20_000),
-  gemvCase(1000, 200),
+  gemvCase(100, 20_000, true),
+  gemvCase(100, 20_000, false),
+  gemvCase(1000, 200, true),
+  gemvCase(1000, 200, false),
   {
     name: "symmetric EVD 200×200 (symmetricEigen)",
     unit: "decompositions",

@@ -150,9 +150,26 @@ export function release(e: Engine, offset: number): void {
 
 /** The number of threads a product uses by default: LANDSCAPE_THREADS, else min(2, the cores available). */
 export function defaultThreads(): number {
-  const env = Number(process.env.LANDSCAPE_THREADS);
-  if (Number.isInteger(env) && env >= 1) return Math.min(env, MAX_THREADS);
-  return Math.min(2, availableParallelism());
+  if (threadsDefault === undefined) {
+    // Read once: process.env is slow to read, and a product may take only a microsecond.
+    const env = Number(process.env.LANDSCAPE_THREADS);
+    threadsDefault = Number.isInteger(env) && env >= 1 ? Math.min(env, MAX_THREADS) : Math.min(2, availableParallelism());
+  }
+  return threadsDefault;
+}
+let threadsDefault: number | undefined;
+
+let scratch: { offset: number; bytes: number } | undefined;
+/**
+ * The block for one product's operands, kept from call to call (allocating costs more than
+ * a 20×20 product); only the calling thread uses it between two calls, so one block is enough.
+ */
+export function workspace(e: Engine, bytes: number): number {
+  if (!scratch || scratch.bytes < bytes) {
+    if (scratch) release(e, scratch.offset);
+    scratch = { offset: allocate(e, bytes), bytes };
+  }
+  return scratch.offset;
 }
 
 /** Starts workers until `count` exist (each one unref'ed, so it never keeps the process alive). */

@@ -7,7 +7,7 @@
  * @module
  */
 import { assertDense, type Dense } from "./dense";
-import { allocate, defaultThreads, getEngine, PARAM, params, release, runJob } from "./engine";
+import { defaultThreads, getEngine, PARAM, params, runJob, workspace } from "./engine";
 
 /** Options of `gemm`. */
 export interface GemmOptions {
@@ -121,36 +121,33 @@ function gemmWasm(a: Dense, b: Dense, c: Dense, transA: boolean, transB: boolean
   // One block: copies of A, B, C, packed op(B), and a packed strip of op(A) per thread.
   const apStride = align(8 * STRIP_ROWS * k);
   const sizes = [8 * a.data.length, 8 * b.data.length, 8 * m * n, 8 * 4 * Math.ceil(n / 4) * k].map(align).concat(used * apStride);
-  const block = allocate(e, sizes.reduce((s, x) => s + x, 0));
-  const [offA, offB, offC, offBp, offAp] = sizes.map((_, i) => block + sizes.slice(0, i).reduce((s, x) => s + x, 0));
-  try {
-    const heap = new Float64Array(e.memory.buffer);
-    heap.set(a.data, offA / 8);
-    heap.set(b.data, offB / 8);
-    if (beta !== 0) heap.set(c.data, offC / 8);
-    const [brs, bcs] = transB ? [1, b.cols] : [b.cols, 1];
-    e.kernels.packB(offB, brs, bcs, k, n, offBp);
-    const p = params(e);
-    p[PARAM.a] = offA;
-    [p[PARAM.ars], p[PARAM.acs]] = transA ? [1, a.cols] : [a.cols, 1];
-    p[PARAM.ap] = offAp;
-    p[PARAM.apStride] = apStride;
-    p[PARAM.threads] = used;
-    p[PARAM.bp] = offBp;
-    p[PARAM.c] = offC;
-    p[PARAM.ldc] = n;
-    p[PARAM.m] = m;
-    p[PARAM.n] = n;
-    p[PARAM.k] = k;
-    p[PARAM.kc] = KC;
-    p[PARAM.alpha] = alpha;
-    p[PARAM.beta] = beta;
-    p[PARAM.strips] = strips;
-    p[PARAM.stripRows] = STRIP_ROWS;
-    p[PARAM.scratch] = 0; // each thread's edge-tile scratch at thread·SCRATCH_BYTES, below the allocated blocks
-    runJob(e, used);
-    c.data.set(heap.subarray(offC / 8, offC / 8 + m * n));
-  } finally {
-    release(e, block);
-  }
+  const block = workspace(e, sizes.reduce((s, x) => s + x, 0));
+  let at = block;
+  const [offA, offB, offC, offBp, offAp] = sizes.map((bytes) => (at += bytes) - bytes);
+  const heap = new Float64Array(e.memory.buffer);
+  heap.set(a.data, offA / 8);
+  heap.set(b.data, offB / 8);
+  if (beta !== 0) heap.set(c.data, offC / 8);
+  const [brs, bcs] = transB ? [1, b.cols] : [b.cols, 1];
+  e.kernels.packB(offB, brs, bcs, k, n, offBp);
+  const p = params(e);
+  p[PARAM.a] = offA;
+  [p[PARAM.ars], p[PARAM.acs]] = transA ? [1, a.cols] : [a.cols, 1];
+  p[PARAM.ap] = offAp;
+  p[PARAM.apStride] = apStride;
+  p[PARAM.threads] = used;
+  p[PARAM.bp] = offBp;
+  p[PARAM.c] = offC;
+  p[PARAM.ldc] = n;
+  p[PARAM.m] = m;
+  p[PARAM.n] = n;
+  p[PARAM.k] = k;
+  p[PARAM.kc] = KC;
+  p[PARAM.alpha] = alpha;
+  p[PARAM.beta] = beta;
+  p[PARAM.strips] = strips;
+  p[PARAM.stripRows] = STRIP_ROWS;
+  p[PARAM.scratch] = 0; // each thread's edge-tile scratch at thread·SCRATCH_BYTES, below the allocated blocks
+  runJob(e, used);
+  c.data.set(heap.subarray(offC / 8, offC / 8 + m * n));
 }
