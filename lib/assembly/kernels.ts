@@ -238,3 +238,35 @@ export function gemvN(a: usize, lda: i32, m: i32, n: i32, x: usize, y: usize, al
     finish(sA, sB, r, x, n, n4, alpha, beta, y + (<usize>i << 3));
   }
 }
+
+/**
+ * The plane rotations of one implicit QL sweep, applied to the rows of w (row-major, n per
+ * row): for i = to − 1 down to from, (wᵢ, wᵢ₊₁) ← (c·wᵢ − s·wᵢ₊₁, s·wᵢ + c·wᵢ₊₁) with
+ * c = cs[i], s = ss[i]. The same operations, in the same order per entry, as rotating in the sweep.
+ */
+export function rotateRows(w: usize, n: i32, from: i32, to: i32, cs: usize, ss: usize): void {
+  const row = <usize>n << 3;
+  const n2 = n & ~1;
+  for (let i = to - 1; i >= from; i--) {
+    const c = load<f64>(cs + (<usize>i << 3));
+    const s = load<f64>(ss + (<usize>i << 3));
+    const vc = f64x2.splat(c);
+    const vs = f64x2.splat(s);
+    const ri = w + <usize>i * row;
+    const rn = ri + row;
+    for (let k = 0; k < n2; k += 2) {
+      const off = <usize>k << 3;
+      const h = v128.load(rn + off);
+      const v = v128.load(ri + off);
+      v128.store(rn + off, f64x2.add(f64x2.mul(vs, v), f64x2.mul(vc, h)));
+      v128.store(ri + off, f64x2.sub(f64x2.mul(vc, v), f64x2.mul(vs, h)));
+    }
+    if (n2 < n) {
+      const off = <usize>n2 << 3;
+      const h = load<f64>(rn + off);
+      const v = load<f64>(ri + off);
+      store<f64>(rn + off, s * v + c * h);
+      store<f64>(ri + off, c * v - s * h);
+    }
+  }
+}

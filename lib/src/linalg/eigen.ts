@@ -2,10 +2,12 @@
  * Symmetric eigendecomposition A = V·diag(λ)·Vᵀ on the dense core: Householder reduction to
  * tridiagonal form, then the implicit QL algorithm with Wilkinson-like shifts (the EISPACK
  * tred2/tql2 pair, as in JAMA), on Float64Array with Vᵀ stored row-major so that every
- * inner loop (Householder updates, plane rotations) runs over contiguous memory.
+ * inner loop (Householder updates, plane rotations) runs over contiguous memory. Vᵀ lives in
+ * the engine's WebAssembly memory, where each QL sweep's rotations run as one SIMD call.
  * @module
  */
 import { assertDense, type Dense } from "./dense";
+import { allocate, getEngine, release, type Kernels } from "./engine";
 
 /** √(a² + b²) without overflow or underflow (Math.hypot is slower in V8). */
 function hypot(a: number, b: number): number {
@@ -31,8 +33,31 @@ export function symmetricEigenDense(a: Dense, options: { vectors?: boolean } = {
   const n = a.rows;
   if (a.cols !== n) throw new Error(`symmetricEigenDense: a must be square, got ${a.rows}×${a.cols}`);
   const wantVectors = options.vectors ?? true;
-  // w holds Vᵀ: w[c·n + r] = V[r][c]. Start from the lower triangle of A (V = A, symmetric).
-  const w = new Float64Array(n * n);
+  if (n === 0) return { values: new Float64Array(0), vectors: wantVectors ? { rows: 0, cols: 0, data: new Float64Array(0) } : undefined };
+  // w holds Vᵀ: w[c·n + r] = V[r][c]; then one sweep's rotation cosines and sines.
+  const e = getEngine();
+  const block = allocate(e, 8 * n * (n + 2));
+  try {
+    const w = new Float64Array(e.memory.buffer, block, n * n);
+    const rotations = { kernels: e.kernels, w: block, cs: block + 8 * n * n, ss: block + 8 * n * (n + 1), c: new Float64Array(e.memory.buffer, block + 8 * n * n, n), s: new Float64Array(e.memory.buffer, block + 8 * n * (n + 1), n) };
+    return decompose(a, n, w, wantVectors, rotations);
+  } finally {
+    release(e, block);
+  }
+}
+
+interface Rotations {
+  kernels: Kernels;
+  /** Addresses of w and of the cosines and sines in the engine's memory. */
+  w: number;
+  cs: number;
+  ss: number;
+  c: Float64Array;
+  s: Float64Array;
+}
+
+function decompose(a: Dense, n: number, w: Float64Array, wantVectors: boolean, rotations: Rotations): { values: Float64Array; vectors?: Dense } {
+  // Start from the lower triangle of A (V = A, symmetric).
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
       const v = a.data[i * n + j];
@@ -43,9 +68,8 @@ export function symmetricEigenDense(a: Dense, options: { vectors?: boolean } = {
   }
   const d = new Float64Array(n);
   const e = new Float64Array(n);
-  if (n === 0) return { values: d, vectors: wantVectors ? { rows: 0, cols: 0, data: w } : undefined };
   tridiagonalize(w, d, e, n, wantVectors);
-  ql(w, d, e, n, wantVectors);
+  ql(d, e, n, wantVectors ? rotations : undefined);
   // Sort ascending; V's column `to` is the eigenvector of the `from`-th value (row `from` of w).
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => d[i] - d[j]);
   const values = Float64Array.from(order, (i) => d[i]);
@@ -144,8 +168,8 @@ function tridiagonalize(w: Float64Array, d: Float64Array, e: Float64Array, n: nu
   w[(n - 1) * n + n - 1] = 1;
 }
 
-/** Implicit QL on the tridiagonal (d, e) (tql2): d ← eigenvalues; rotations applied to rows of w. */
-function ql(w: Float64Array, d: Float64Array, e: Float64Array, n: number, vectors: boolean) {
+/** Implicit QL on the tridiagonal (d, e) (tql2): d ← eigenvalues; with `rotations`, each sweep's rotations applied to rows of w. */
+function ql(d: Float64Array, e: Float64Array, n: number, rotations?: Rotations) {
   for (let i = 1; i < n; i++) e[i - 1] = e[i];
   e[n - 1] = 0;
   let f = 0;
@@ -190,18 +214,14 @@ function ql(w: Float64Array, d: Float64Array, e: Float64Array, n: number, vector
           c = p / r;
           p = c * d[i] - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]);
-          if (vectors) {
-            // Columns i and i + 1 of V: rows i and i + 1 of w.
-            const ri = i * n;
-            const rn = ri + n;
-            for (let k = 0; k < n; k++) {
-              const hk = w[rn + k];
-              const vk = w[ri + k];
-              w[rn + k] = s * vk + c * hk;
-              w[ri + k] = c * vk - s * hk;
-            }
+          if (rotations) {
+            rotations.c[i] = c;
+            rotations.s[i] = s;
           }
         }
+        // Columns i and i + 1 of V (rows of w) for i = m − 1 down to l: the recurrence above
+        // never reads V, so the sweep's rotations can run after it, in the same order.
+        if (rotations) rotations.kernels.rotateRows(rotations.w, n, l, m, rotations.cs, rotations.ss);
         p = (-s * s2 * c3 * el1 * e[l]) / dl1;
         e[l] = s * p;
         d[l] = c * p;

@@ -23,6 +23,7 @@ export interface Kernels {
   packB(src: number, rs: number, cs: number, k: number, n: number, dst: number): void;
   gemmStrip(ap: number, bp: number, c: number, ldc: number, m: number, n: number, k: number, kc: number, alpha: number, beta: number, scratch: number): void;
   gemvN(a: number, lda: number, m: number, n: number, x: number, y: number, alpha: number, beta: number): void;
+  rotateRows(w: number, n: number, from: number, to: number, cs: number, ss: number): void;
 }
 
 /** Slots of the control block shared with the workers (Int32 indices, then float64 parameters). */
@@ -33,8 +34,6 @@ export const CONTROL = {
   claim: 1,
   /** Strips finished in the current job. */
   done: 2,
-  /** Set to ask the workers to exit. */
-  stop: 3,
   /** Int32 length of the header; float64 parameters follow at byte HEADER_BYTES. */
   int32s: 16,
 } as const;
@@ -45,7 +44,8 @@ const HEADER_BYTES = CONTROL.int32s * 4;
 const PAGE = 65536;
 /** Bytes reserved at the start of memory for each thread's 4×4 edge-tile scratch (128 bytes each). */
 export const SCRATCH_BYTES = 128;
-const MAX_THREADS = 64;
+/** At most this many threads share a product (each has its own scratch area). */
+export const MAX_THREADS = 64;
 
 export interface Engine {
   kernels: Kernels;
@@ -245,17 +245,4 @@ export function runJob(e: Engine, threads: number): void {
 /** Parameter block of the engine's control buffer, for the caller to fill before `runJob`. */
 export function params(e: Engine): Float64Array {
   return new Float64Array(e.control, HEADER_BYTES, PARAM.count);
-}
-
-/** Stops and forgets the workers (they are also ended with the process). */
-export async function stopWorkers(): Promise<void> {
-  const all = workers;
-  workers = [];
-  if (engine) {
-    const ctl = new Int32Array(engine.control, 0, CONTROL.int32s);
-    Atomics.store(ctl, CONTROL.stop, 1);
-    Atomics.notify(ctl, CONTROL.generation);
-  }
-  await Promise.all(all.map((w) => w.terminate()));
-  if (engine) Atomics.store(new Int32Array(engine.control, 0, CONTROL.int32s), CONTROL.stop, 0);
 }

@@ -7,7 +7,7 @@
  * @module
  */
 import { assertDense, type Dense } from "./dense";
-import { defaultThreads, getEngine, PARAM, params, runJob, workspace } from "./engine";
+import { defaultThreads, getEngine, MAX_THREADS, PARAM, params, runJob, workspace } from "./engine";
 
 /** Options of `gemm`. */
 export interface GemmOptions {
@@ -117,7 +117,7 @@ const align = (bytes: number) => Math.ceil(bytes / 64) * 64;
 function gemmWasm(a: Dense, b: Dense, c: Dense, transA: boolean, transB: boolean, alpha: number, beta: number, m: number, n: number, k: number, threads: number) {
   const e = getEngine();
   const strips = Math.ceil(m / STRIP_ROWS);
-  const used = Math.min(threads, strips);
+  const used = Math.min(threads, strips, MAX_THREADS);
   // One block: copies of A, B, C, packed op(B), and a packed strip of op(A) per thread.
   const apStride = align(8 * STRIP_ROWS * k);
   const sizes = [8 * a.data.length, 8 * b.data.length, 8 * m * n, 8 * 4 * Math.ceil(n / 4) * k].map(align).concat(used * apStride);

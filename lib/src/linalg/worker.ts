@@ -15,7 +15,6 @@ const SPIN_MS = 2;
 
 let seen = Atomics.load(ctl, CONTROL.generation);
 for (;;) {
-  if (Atomics.load(ctl, CONTROL.stop)) break;
   let now = Atomics.load(ctl, CONTROL.generation);
   if (now === seen) {
     const until = performance.now() + SPIN_MS;
