@@ -269,14 +269,23 @@ function median(values: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** One round of a case in landscape: the median rate of its repeats. */
-function timeJs(c: Case): number {
-  const rates = Array.from({ length: c.repeats ?? 3 }, () => {
+/** A round's rates: units per second of wall time and of the process's CPU time. */
+interface Rates {
+  wall: number;
+  cpu: number;
+}
+
+/** One round of a case in landscape: the median rates of its repeats. */
+function timeJs(c: Case): Rates {
+  const runs = Array.from({ length: c.repeats ?? 3 }, () => {
+    const cpu = process.cpuUsage();
     const t = process.hrtime.bigint();
     const units = c.run();
-    return units / (Number(process.hrtime.bigint() - t) / 1e9);
+    const wall = Number(process.hrtime.bigint() - t) / 1e9;
+    const used = process.cpuUsage(cpu);
+    return { wall: units / wall, cpu: units / ((used.user + used.system) / 1e6) };
   });
-  return median(rates);
+  return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };
 }
 
 function findPython(): string | undefined {
@@ -295,7 +304,7 @@ function numpyEnv(threads: number): NodeJS.ProcessEnv {
 }
 
 /** One round of the numpy side of `group` (cases with the same thread count) in one Python process; rates in order. */
-function numpyRound(python: string, group: Case[], threads: number, warmUp: boolean): number[] {
+function numpyRound(python: string, group: Case[], threads: number, warmUp: boolean): Rates[] {
   const bodies = group.map((c) => JSON.stringify(c.numpy));
   const script = `import numpy as np, time, json
 out = []
@@ -304,12 +313,12 @@ for body, repeats in zip([${bodies.join(", ")}], [${group.map((c) => c.repeats ?
     exec(body, ns)
     run = ns["run"]
     ${warmUp ? "run()" : "pass"}
-    rates = []
+    wall, cpu = [], []
     for _ in range(repeats):
-        t = time.perf_counter(); u = run(); rates.append(u / (time.perf_counter() - t))
-    rates.sort()
-    n = len(rates)
-    out.append(rates[n // 2] if n % 2 else (rates[n // 2 - 1] + rates[n // 2]) / 2)
+        c = time.process_time(); t = time.perf_counter(); u = run()
+        wall.append(u / (time.perf_counter() - t)); cpu.append(u / (time.process_time() - c))
+    med = lambda r: sorted(r)[len(r) // 2] if len(r) % 2 else sum(sorted(r)[len(r) // 2 - 1:len(r) // 2 + 1]) / 2
+    out.append({"wall": med(wall), "cpu": med(cpu)})
 print(json.dumps(out))`;
   const run = spawnSync(python, ["-c", script], { encoding: "utf8", env: numpyEnv(threads) });
   if (run.status !== 0) throw new Error(`numpy (${threads} thread(s)) failed: ${run.stderr}`);
@@ -332,10 +341,11 @@ const python = findPython();
 const load0 = loadavg()[0];
 console.log(`${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores; node ${process.version}; load average ${load0.toFixed(2)} at start`);
 console.log(`numpy: ${python ? `${python}, numpy ${openblasCore(python)}` : "not found (set LANDSCAPE_PYTHON to a python with numpy)"}`);
-console.log(`${rounds} interleaved rounds (BENCH_ROUNDS); each cell is the median over rounds of a round's median run\n`);
+console.log(`${rounds} interleaved rounds (BENCH_ROUNDS); each cell is the median over rounds of a round's median run`);
+console.log("rates and ratios in wall time; for one-thread cases also in CPU time (user + system), which other work on the machine inflates less\n");
 
-const jsRates = selected.map(() => [] as number[]);
-const npRates = selected.map(() => [] as number[]);
+const jsRates = selected.map(() => [] as Rates[]);
+const npRates = selected.map(() => [] as Rates[]);
 const byThreads = new Map<number, number[]>();
 selected.forEach((c, i) => {
   if (!c.numpy) return;
@@ -356,8 +366,10 @@ for (let round = 0; round < rounds; round++) {
 
 const fmt = (v: number | undefined) => (v === undefined ? "—" : v >= 100 ? v.toFixed(0) : v.toPrecision(3));
 const table = selected.map((c, i) => {
-  const js = median(jsRates[i]);
-  const np = npRates[i].length ? median(npRates[i]) : undefined;
+  const js = median(jsRates[i].map((r) => r.wall));
+  const np = npRates[i].length ? median(npRates[i].map((r) => r.wall)) : undefined;
+  const oneThread = !c.name.includes("2 threads");
+  const cpuRatio = np !== undefined && oneThread ? median(npRates[i].map((r) => r.cpu)) / median(jsRates[i].map((r) => r.cpu)) : undefined;
   const gflops = (rate: number | undefined) => (c.flops && rate !== undefined ? ((rate * c.flops) / 1e9).toFixed(1) : "—");
   return {
     case: c.name,
@@ -367,6 +379,7 @@ const table = selected.map((c, i) => {
     "GFLOP/s": gflops(js),
     "numpy GFLOP/s": gflops(np),
     "time ÷ numpy's": np ? (np / js).toFixed(2) : "—",
+    "CPU time ÷ numpy's": cpuRatio === undefined ? "—" : cpuRatio.toFixed(2),
   };
 });
 console.table(table);

@@ -15,6 +15,7 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 
 /** The kernels' exports (addresses are byte offsets into the shared memory). */
@@ -78,7 +79,17 @@ function wasmModule(): WebAssembly.Module {
     } catch {
       throw new Error(`linalg: ${path} is missing; run \`npm run build\` (it compiles lib/assembly/kernels.ts with AssemblyScript)`);
     }
-    compiled = new WebAssembly.Module(bytes);
+    // Compile this small module with the optimizing compiler at once. With V8's default dynamic
+    // tiering a function first runs as baseline (Liftoff) code, whose SIMD is several times
+    // slower, until it has been called often enough: thousands of small products (measured: a
+    // 20×20 product took 7–15 µs of CPU for its first ~10,000 calls, 3 µs after). The default is
+    // restored at once, so other modules (highs) compile as usual.
+    setFlagsFromString("--no-wasm-dynamic-tiering");
+    try {
+      compiled = new WebAssembly.Module(bytes);
+    } finally {
+      setFlagsFromString("--wasm-dynamic-tiering");
+    }
   }
   return compiled;
 }
