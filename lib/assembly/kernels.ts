@@ -6,6 +6,7 @@
 // Layout of the packed operands (GotoBLAS style):
 //   packed A: panels of 4 rows; panel p holds, for each k, the 4 values op(A)[4p + r][k]
 //   packed B: panels of 4 columns; panel q holds, for each k, the 4 values op(B)[k][4q + c]
+//             (the packing of op(B)ᵀ as an A)
 // Rows and columns past the matrix are zero. A slice [k0, k0 + kc) of a panel is contiguous.
 //
 // Summation order: every output element is Σ_k a_k·b_k accumulated in increasing k by a
@@ -14,7 +15,10 @@
 // output element, so the order depends only on k and kc: not on the tiling, the thread that
 // runs a tile, or how rows are split between threads.
 
-/** Packs rows [0, m) × columns [0, k) of op(A), op(A)[i][l] = src[i·rs + l·cs] (strides in elements). */
+/**
+ * Packs rows [0, m) × columns [0, k) of op(A), op(A)[i][l] = src[i·rs + l·cs] (strides in
+ * elements). op(B) is packed as op(B)ᵀ, whose rows are op(B)'s columns: packA(src, cs, rs, n, k, dst).
+ */
 export function packA(src: usize, rs: i32, cs: i32, m: i32, k: i32, dst: usize): void {
   const panels = (m + 3) >> 2;
   for (let p = 0; p < panels; p++) {
@@ -25,32 +29,6 @@ export function packA(src: usize, rs: i32, cs: i32, m: i32, k: i32, dst: usize):
       if (i < m) {
         let from = src + (<usize>(i * rs) << 3);
         const step = <usize>cs << 3;
-        for (let l = 0; l < k; l++) {
-          store<f64>(out, load<f64>(from));
-          out += 32;
-          from += step;
-        }
-      } else {
-        for (let l = 0; l < k; l++) {
-          store<f64>(out, 0.0);
-          out += 32;
-        }
-      }
-    }
-  }
-}
-
-/** Packs rows [0, k) × columns [0, n) of op(B), op(B)[l][j] = src[l·rs + j·cs]. */
-export function packB(src: usize, rs: i32, cs: i32, k: i32, n: i32, dst: usize): void {
-  const panels = (n + 3) >> 2;
-  for (let q = 0; q < panels; q++) {
-    const base = dst + (<usize>(q * k) << 5);
-    for (let c = 0; c < 4; c++) {
-      const j = 4 * q + c;
-      let out = base + (<usize>c << 3);
-      if (j < n) {
-        let from = src + (<usize>(j * cs) << 3);
-        const step = <usize>rs << 3;
         for (let l = 0; l < k; l++) {
           store<f64>(out, load<f64>(from));
           out += 32;

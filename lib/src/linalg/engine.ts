@@ -21,7 +21,6 @@ import { Worker } from "node:worker_threads";
 /** The kernels' exports (addresses are byte offsets into the shared memory). */
 export interface Kernels {
   packA(src: number, rs: number, cs: number, m: number, k: number, dst: number): void;
-  packB(src: number, rs: number, cs: number, k: number, n: number, dst: number): void;
   gemmStrip(ap: number, bp: number, c: number, ldc: number, m: number, n: number, k: number, kc: number, alpha: number, beta: number, scratch: number): void;
   gemvN(a: number, lda: number, m: number, n: number, x: number, y: number, alpha: number, beta: number): void;
   rotateRows(w: number, n: number, from: number, to: number, cs: number, ss: number): void;

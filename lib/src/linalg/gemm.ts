@@ -129,7 +129,7 @@ function gemmWasm(a: Dense, b: Dense, c: Dense, transA: boolean, transB: boolean
   heap.set(b.data, offB / 8);
   if (beta !== 0) heap.set(c.data, offC / 8);
   const [brs, bcs] = transB ? [1, b.cols] : [b.cols, 1];
-  e.kernels.packB(offB, brs, bcs, k, n, offBp);
+  e.kernels.packA(offB, bcs, brs, n, k, offBp); // op(B)ᵀ packed as an A: panels of op(B)'s columns
   const p = params(e);
   p[PARAM.a] = offA;
   [p[PARAM.ars], p[PARAM.acs]] = transA ? [1, a.cols] : [a.cols, 1];
