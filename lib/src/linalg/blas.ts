@@ -1,17 +1,19 @@
 /**
- * The level-1 and level-2 kernels and the symmetric product of the dense core, in plain
- * JavaScript (a matrix–vector product reads each entry once, so copying it into WebAssembly
- * memory would cost as much as the product). Fixed summation orders: results are the same
- * on every run.
+ * The level-1 and level-2 kernels and the symmetric product of the dense core. `gemv` and
+ * `axpy` are plain JavaScript (a matrix–vector product reads each entry once, so copying the
+ * matrix into WebAssembly memory would cost as much as the product); `matVec` keeps a fixed
+ * matrix there for repeated products. Fixed summation orders: results are the same on every run.
  * @module
  */
 import { assertDense, type Dense } from "./dense";
 import { allocate, getEngine, release } from "./engine";
 import { gemm } from "./gemm";
 
-function assertArray(name: string, x: unknown, length: number): asserts x is Float64Array {
-  if (!(x instanceof Float64Array)) throw new Error(`${name} must be a Float64Array of length ${length}, got ${typeof x}`);
-  if (x.length !== length) throw new Error(`${name} must have length ${length}, got length ${x.length}`);
+/** Throws unless x is a Float64Array of the given length; `name()` is only built for the message. */
+function assertArray(name: () => string, x: unknown, length: number): asserts x is Float64Array {
+  if (x instanceof Float64Array && x.length === length) return;
+  if (!(x instanceof Float64Array)) throw new Error(`${name()} must be a Float64Array of length ${length}, got ${typeof x}`);
+  throw new Error(`${name()} must have length ${length}, got length ${x.length}`);
 }
 
 /** Options of `gemv`. */
@@ -35,9 +37,9 @@ export function gemv(a: Dense, x: Float64Array, y?: Float64Array, options: GemvO
   const { trans = false, alpha = 1, beta = 0 } = options;
   const { rows, cols, data } = a;
   const [m, n] = trans ? [cols, rows] : [rows, cols];
-  assertArray(`gemv: x (op(A) is ${m}×${n})`, x, n);
+  assertArray(() => `gemv: x (op(A) is ${m}×${n})`, x, n);
   if (y === undefined) y = new Float64Array(m);
-  else assertArray(`gemv: y (op(A) is ${m}×${n})`, y, m);
+  else assertArray(() => `gemv: y (op(A) is ${m}×${n})`, y, m);
   if (!trans) {
     const n4 = cols - (cols % 4);
     for (let i = 0; i < rows; i++) {
@@ -71,7 +73,7 @@ export function gemv(a: Dense, x: Float64Array, y?: Float64Array, options: GemvO
 /** y ← α·x + y (in place); returns y. */
 export function axpy(alpha: number, x: Float64Array, y: Float64Array): Float64Array {
   if (!(x instanceof Float64Array)) throw new Error(`axpy: x must be a Float64Array, got ${typeof x}`);
-  assertArray("axpy: y", y, x.length);
+  assertArray(() => "axpy: y", y, x.length);
   for (let i = 0; i < x.length; i++) y[i] += alpha * x[i];
   return y;
 }
@@ -124,9 +126,9 @@ export function matVec(a: Dense): MatVec {
     cols,
     apply(x, y, options = {}) {
       void owner;
-      assertArray(`matVec.apply: x (A is ${rows}×${cols})`, x, cols);
+      assertArray(() => `matVec.apply: x (A is ${rows}×${cols})`, x, cols);
       if (y === undefined) y = new Float64Array(rows);
-      else assertArray(`matVec.apply: y (A is ${rows}×${cols})`, y, rows);
+      else assertArray(() => `matVec.apply: y (A is ${rows}×${cols})`, y, rows);
       const { alpha = 1, beta = 0 } = options;
       xs.set(x);
       if (beta !== 0) ys.set(y);
