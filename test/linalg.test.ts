@@ -50,7 +50,7 @@ describe("gemm", () => {
     // Shapes with 1, odd sizes, sizes past the 4×4 tile, the 64-row strip and the k block (KC = 256).
     const shapes: [number, number, number][] = [
       [1, 1, 1], [1, 7, 1], [3, 1, 5], [5, 3, 1], [7, 9, 13], [17, 16, 15], [4, 4, 4],
-      [65, 33, 70], [130, 2 * KC + 3, 9], [37, KC, 66], [70, 300, 131],
+      [65, 33, 70], [130, 2 * KC + 3, 9], [37, KC, 66], [70, 300, 131], [1, 2, 2 * KC + 88],
     ];
     for (const [m, n, k] of shapes) {
       for (const transA of [false, true]) {
@@ -86,6 +86,19 @@ describe("gemm", () => {
       assert.ok(one.every((v, i) => Object.is(v, two[i])), `${m}×${k}·${k}×${n}: one and two threads differ`);
       assert.ok(two.every((v, i) => Object.is(v, again[i])), `${m}×${k}·${k}×${n}: two runs differ`);
     }
+  });
+
+  it("gives bitwise the same entries on the JavaScript path (small products) and the WebAssembly path", () => {
+    // 1×600·600×2 (1,200 multiply-adds) runs in JavaScript, 5×600·600×2 in WebAssembly; both
+    // sum each entry in the same order (k blocks of KC), so the shared row must match exactly.
+    const r = rng(15);
+    const a = random(r, 5, 2 * KC + 88);
+    const b = random(r, 2 * KC + 88, 2);
+    const c0 = random(r, 5, 2);
+    const options = { alpha: 0.9, beta: -1.1 };
+    const small = gemm(dense(1, a.cols, a.data.slice(0, a.cols)), b, dense(1, 2, c0.data.slice(0, 2)), options).data;
+    const large = gemm(a, b, dense(5, 2, Float64Array.from(c0.data)), options).data;
+    assert.ok(Object.is(small[0], large[0]) && Object.is(small[1], large[1]), `${Array.from(small)} vs ${Array.from(large.slice(0, 2))}`);
   });
 
   it("names the mismatch in shape errors", () => {
