@@ -88,6 +88,28 @@ describe("gemm", () => {
     }
   });
 
+  it("stays exact over many back-to-back two-thread products whose strip counts alternate", () => {
+    // Consecutive jobs with 2, 3 and 5 strips of 64 rows: a worker late for one job must never
+    // take a strip of the next or count one as done (the result would miss rows or differ).
+    const r = rng(16);
+    const shapes = [70, 150, 300].map((m) => ({ a: random(r, m, 40), b: random(r, 40, 33) }));
+    const expected = shapes.map(({ a, b }) => gemm(a, b, undefined, { threads: 1 }).data);
+    for (let i = 0; i < 300; i++) {
+      const j = i % 3;
+      const got = gemm(shapes[j].a, shapes[j].b, undefined, { threads: 2 }).data;
+      assert.ok(got.every((v, t) => Object.is(v, expected[j][t])), `product ${i} (${shapes[j].a.rows} rows) differs`);
+    }
+  });
+
+  it("splits a product with more than 64·32,767 rows into taller strips", () => {
+    const m = 64 * 0x7fff + 1000;
+    const a = dense(m, 1, Float64Array.from({ length: m }, (_, i) => i % 7));
+    const c = gemm(a, dense(1, 2, Float64Array.of(3, -1)), undefined, { threads: 2 });
+    for (let i = 0; i < m; i++) {
+      if (c.data[2 * i] !== 3 * (i % 7) || c.data[2 * i + 1] !== -(i % 7)) assert.fail(`row ${i}: ${c.data[2 * i]}, ${c.data[2 * i + 1]}`);
+    }
+  });
+
   it("gives bitwise the same entries on the JavaScript path (small products) and the WebAssembly path", () => {
     // 1×600·600×2 (1,200 multiply-adds) runs in JavaScript, 5×600·600×2 in WebAssembly; both
     // sum each entry in the same order (k blocks of KC), so the shared row must match exactly.

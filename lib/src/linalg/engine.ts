@@ -30,7 +30,7 @@ export interface Kernels {
 export const CONTROL = {
   /** Job generation; a worker sleeps on it. */
   generation: 0,
-  /** (generation & 0x7fff) << 16 | next strip index: claimed with compareExchange. */
+  /** (generation & 0x7fff) << 16 | next strip index: claimed with compareExchange (index < 0xffff). */
   claim: 1,
   /** Strips finished in the current job. */
   done: 2,
@@ -250,6 +250,10 @@ export function runJob(e: Engine, threads: number): void {
     Atomics.wait(ctl, CONTROL.done, done, 10);
     done = Atomics.load(ctl, CONTROL.done);
   }
+  // Close the job: a worker late for it may have read the next job's strip count, written by
+  // the caller before the next job opens; with the index at 0xffff its claim fails instead of
+  // taking a strip that does not exist (and counting it as done in the next job).
+  Atomics.store(ctl, CONTROL.claim, (generation << 16) | 0xffff);
 }
 
 /** Parameter block of the engine's control buffer, for the caller to fill before `runJob`. */

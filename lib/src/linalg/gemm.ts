@@ -31,6 +31,8 @@ export interface GemmOptions {
 export const KC = 256;
 /** Rows per strip: the unit of work a thread claims (a multiple of the 4-row tile). */
 const STRIP_ROWS = 64;
+/** At most this many strips per product (the claim word's index is 16 bits, 0xffff meaning closed). */
+const MAX_STRIPS = 0x7fff;
 /**
  * Below this many multiply-adds (m·n·k) the JavaScript path is used: the copies and packing
  * of the WebAssembly path cost about 2 µs (measured, CPU time: square products of 8³ took
@@ -120,10 +122,12 @@ const align = (bytes: number) => Math.ceil(bytes / 64) * 64;
 /** The WebAssembly path: operands copied into the shared memory, op(B) packed once, strips of rows to the threads. */
 function gemmWasm(a: Dense, b: Dense, c: Dense, transA: boolean, transB: boolean, alpha: number, beta: number, m: number, n: number, k: number, threads: number) {
   const e = getEngine();
-  const strips = Math.ceil(m / STRIP_ROWS);
+  // Strips of 64 rows; taller ones past 64·MAX_STRIPS rows, since the claim word counts strips in 16 bits.
+  const stripRows = m <= STRIP_ROWS * MAX_STRIPS ? STRIP_ROWS : 4 * Math.ceil(m / (4 * MAX_STRIPS));
+  const strips = Math.ceil(m / stripRows);
   const used = Math.min(threads, strips, MAX_THREADS);
   // One block: copies of A, B, C, packed op(B), and a packed strip of op(A) per thread.
-  const apStride = align(8 * STRIP_ROWS * k);
+  const apStride = align(8 * stripRows * k);
   const sizes = [8 * a.data.length, 8 * b.data.length, 8 * m * n, 8 * 4 * Math.ceil(n / 4) * k].map(align).concat(used * apStride);
   const block = workspace(e, sizes.reduce((s, x) => s + x, 0));
   let at = block;
@@ -150,7 +154,7 @@ function gemmWasm(a: Dense, b: Dense, c: Dense, transA: boolean, transB: boolean
   p[PARAM.alpha] = alpha;
   p[PARAM.beta] = beta;
   p[PARAM.strips] = strips;
-  p[PARAM.stripRows] = STRIP_ROWS;
+  p[PARAM.stripRows] = stripRows;
   p[PARAM.scratch] = 0; // each thread's edge-tile scratch at thread·SCRATCH_BYTES, below the allocated blocks
   runJob(e, used);
   c.data.set(heap.subarray(offC / 8, offC / 8 + m * n));
