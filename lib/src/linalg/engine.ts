@@ -43,7 +43,7 @@ const HEADER_BYTES = CONTROL.int32s * 4;
 
 const PAGE = 65536;
 /** Bytes reserved at the start of memory for each thread's 4×4 edge-tile scratch (128 bytes each). */
-export const SCRATCH_BYTES = 128;
+const SCRATCH_BYTES = 128;
 /** At most this many threads share a product (each has its own scratch area). */
 export const MAX_THREADS = 64;
 
@@ -51,6 +51,11 @@ export interface Engine {
   kernels: Kernels;
   memory: WebAssembly.Memory;
   control: SharedArrayBuffer;
+  /** Views of the control block, made once (a view per call costs garbage collection). */
+  ctl: Int32Array;
+  params: Float64Array;
+  /** A float64 view of the whole memory, remade when the memory grows. */
+  heap: Float64Array;
   /** Free blocks [offset, bytes) of the memory past the scratch areas, by increasing offset. */
   free: [number, number][];
   /** Sizes of the blocks handed out, by offset. */
@@ -93,15 +98,23 @@ function wasmModule(): WebAssembly.Module {
   return compiled;
 }
 
+/** The Int32 header and the float64 parameters of a control block. */
+export function controlViews(control: SharedArrayBuffer): { ctl: Int32Array; params: Float64Array } {
+  return { ctl: new Int32Array(control, 0, CONTROL.int32s), params: new Float64Array(control, HEADER_BYTES, PARAM.count) };
+}
+
 /** The engine, created on first use. */
 export function getEngine(): Engine {
   if (!engine) {
     const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536, shared: true });
     const heapStart = SCRATCH_BYTES * MAX_THREADS;
+    const control = new SharedArrayBuffer(HEADER_BYTES + 8 * PARAM.count);
     engine = {
       kernels: instantiate(wasmModule(), memory),
       memory,
-      control: new SharedArrayBuffer(HEADER_BYTES + 8 * PARAM.count),
+      control,
+      ...controlViews(control),
+      heap: new Float64Array(memory.buffer),
       free: [[heapStart, memory.buffer.byteLength - heapStart]],
       used: new Map(),
     };
@@ -123,6 +136,7 @@ export function allocate(e: Engine, bytes: number): number {
     const pages = Math.ceil((size - tail) / PAGE);
     if (end / PAGE + pages > 65536) throw new Error(`linalg: the operands need ${bytes} more bytes, past WebAssembly's 4 GiB`);
     e.memory.grow(pages);
+    e.heap = new Float64Array(e.memory.buffer);
     if (tail > 0) last[1] += pages * PAGE;
     else e.free.push([end, pages * PAGE]);
     index = e.free.length - 1;
@@ -198,9 +212,7 @@ function ensureWorkers(e: Engine, count: number) {
 }
 
 /** Runs the strips of one job from a thread: claims strips until none is left. */
-export function runStrips(kernels: Kernels, control: SharedArrayBuffer, thread: number, generation: number): void {
-  const ctl = new Int32Array(control, 0, CONTROL.int32s);
-  const p = new Float64Array(control, HEADER_BYTES, PARAM.count);
+export function runStrips(kernels: Kernels, ctl: Int32Array, p: Float64Array, thread: number, generation: number): void {
   const strips = p[PARAM.strips];
   if (thread >= p[PARAM.threads]) return; // a worker beyond this job's thread count: no buffer of its own
   const tag = (generation & 0x7fff) << 16;
@@ -230,8 +242,8 @@ let generation = 0;
  * threads (the caller and threads − 1 workers), and returns when every strip is done.
  */
 export function runJob(e: Engine, threads: number): void {
-  const ctl = new Int32Array(e.control, 0, CONTROL.int32s);
-  const strips = new Float64Array(e.control, HEADER_BYTES, PARAM.count)[PARAM.strips];
+  const ctl = e.ctl;
+  const strips = e.params[PARAM.strips];
   generation = (generation + 1) & 0x7fff;
   Atomics.store(ctl, CONTROL.done, 0);
   Atomics.store(ctl, CONTROL.claim, generation << 16);
@@ -240,7 +252,7 @@ export function runJob(e: Engine, threads: number): void {
     Atomics.store(ctl, CONTROL.generation, generation);
     Atomics.notify(ctl, CONTROL.generation);
   }
-  runStrips(e.kernels, e.control, 0, generation);
+  runStrips(e.kernels, ctl, e.params, 0, generation);
   // Every strip is claimed; wait for the ones a worker is still running: spin a little (the
   // strip is being computed right now), then sleep until a worker says it finished one.
   const until = performance.now() + 0.5;
@@ -254,9 +266,4 @@ export function runJob(e: Engine, threads: number): void {
   // the caller before the next job opens; with the index at 0xffff its claim fails instead of
   // taking a strip that does not exist (and counting it as done in the next job).
   Atomics.store(ctl, CONTROL.claim, (generation << 16) | 0xffff);
-}
-
-/** Parameter block of the engine's control buffer, for the caller to fill before `runJob`. */
-export function params(e: Engine): Float64Array {
-  return new Float64Array(e.control, HEADER_BYTES, PARAM.count);
 }

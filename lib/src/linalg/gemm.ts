@@ -7,7 +7,7 @@
  * @module
  */
 import { assertDense, type Dense } from "./dense";
-import { defaultThreads, getEngine, MAX_THREADS, PARAM, params, runJob, workspace } from "./engine";
+import { defaultThreads, getEngine, MAX_THREADS, PARAM, runJob, workspace } from "./engine";
 
 /** Options of `gemm`. */
 export interface GemmOptions {
@@ -127,21 +127,27 @@ function gemmWasm(a: Dense, b: Dense, c: Dense, transA: boolean, transB: boolean
   const strips = Math.ceil(m / stripRows);
   const used = Math.min(threads, strips, MAX_THREADS);
   // One block: copies of A, B, C, packed op(B), and a packed strip of op(A) per thread.
+  const bytesA = align(8 * a.data.length);
+  const bytesB = align(8 * b.data.length);
+  const bytesC = align(8 * m * n);
+  const bytesBp = align(8 * 4 * Math.ceil(n / 4) * k);
   const apStride = align(8 * stripRows * k);
-  const sizes = [8 * a.data.length, 8 * b.data.length, 8 * m * n, 8 * 4 * Math.ceil(n / 4) * k].map(align).concat(used * apStride);
-  const block = workspace(e, sizes.reduce((s, x) => s + x, 0));
-  let at = block;
-  const [offA, offB, offC, offBp, offAp] = sizes.map((bytes) => (at += bytes) - bytes);
-  const heap = new Float64Array(e.memory.buffer);
+  const offA = workspace(e, bytesA + bytesB + bytesC + bytesBp + used * apStride);
+  const offB = offA + bytesA;
+  const offC = offB + bytesB;
+  const offBp = offC + bytesC;
+  const heap = e.heap; // after workspace(), which may grow the memory
   heap.set(a.data, offA / 8);
   heap.set(b.data, offB / 8);
   if (beta !== 0) heap.set(c.data, offC / 8);
-  const [brs, bcs] = transB ? [1, b.cols] : [b.cols, 1];
-  e.kernels.packA(offB, bcs, brs, n, k, offBp); // op(B)ᵀ packed as an A: panels of op(B)'s columns
-  const p = params(e);
+  // op(B)ᵀ packed as an A: panels of op(B)'s columns.
+  if (transB) e.kernels.packA(offB, b.cols, 1, n, k, offBp);
+  else e.kernels.packA(offB, 1, b.cols, n, k, offBp);
+  const p = e.params;
   p[PARAM.a] = offA;
-  [p[PARAM.ars], p[PARAM.acs]] = transA ? [1, a.cols] : [a.cols, 1];
-  p[PARAM.ap] = offAp;
+  p[PARAM.ars] = transA ? 1 : a.cols;
+  p[PARAM.acs] = transA ? a.cols : 1;
+  p[PARAM.ap] = offBp + bytesBp;
   p[PARAM.apStride] = apStride;
   p[PARAM.threads] = used;
   p[PARAM.bp] = offBp;

@@ -6,11 +6,11 @@
  * @module
  */
 import { workerData } from "node:worker_threads";
-import { CONTROL, instantiate, runStrips } from "./engine";
+import { CONTROL, controlViews, instantiate, runStrips } from "./engine";
 
 const { module, memory, control, thread } = workerData as { module: WebAssembly.Module; memory: WebAssembly.Memory; control: SharedArrayBuffer; thread: number };
 const kernels = instantiate(module, memory);
-const ctl = new Int32Array(control, 0, CONTROL.int32s);
+const { ctl, params } = controlViews(control);
 const SPIN_MS = 2;
 
 let seen = Atomics.load(ctl, CONTROL.generation);
@@ -25,5 +25,5 @@ for (;;) {
     }
   }
   seen = now;
-  runStrips(kernels, control, thread, now);
+  runStrips(kernels, ctl, params, thread, now);
 }
