@@ -251,7 +251,8 @@ export const cases: Case[] = [
   { fn: "certify.newtonCriticalPoint", call: "maxIterations = 2.5", run: () => L.newtonCriticalPoint(saddle, x0, { maxIterations: 2.5 }), names: ["maxIterations"] },
   { fn: "certify.newtonCriticalPoint", call: "options = null", run: () => L.newtonCriticalPoint(saddle, x0, null as any), names: ["options"] },
   { fn: "certify.finiteDifferenceGradient", call: "½‖x‖² at (0, 1e300): f overflows", run: () => L.finiteDifferenceGradient(quadI(), F(0, 1e300)), names: ["x", "objective", "objective.value"] },
-  { fn: "certify.finiteDifferenceGradient", call: "x₀ + x₁ at (0, 1e300)", run: () => L.finiteDifferenceGradient(linearSum, F(0, 1e300)), ok: (r) => closeAll(r, [1, 1], 1e-6) },
+  // A fixed step h = 1e-5 vanishes next to 1e300 (x + h = x): the step must scale with |xᵢ|.
+  { fn: "certify.finiteDifferenceGradient", call: "x₀ + x₁ at (1e300, 1e300)", run: () => L.finiteDifferenceGradient(linearSum, F(1e300, 1e300)), ok: (r) => closeAll(r, [1, 1], 1e-6) },
   { fn: "certify.finiteDifferenceGradient", call: "h = NaN", run: () => L.finiteDifferenceGradient(saddle, x0, NaN), names: ["h"] },
   { fn: "certify.finiteDifferenceGradient", call: "x wrong length", run: () => L.finiteDifferenceGradient(saddle, F(1, 2, 3)), names: ["x"] },
   { fn: "certify.finiteDifferenceGradient", call: "objective undefined", run: () => L.finiteDifferenceGradient(undefined as any, x0), names: ["objective"] },

@@ -1,5 +1,5 @@
 import { Matrix } from "ml-matrix";
-import { assertRows } from "../validate";
+import { assertNumbers, assertRows } from "../validate";
 
 /** A labelled dataset: rows xᵢ ∈ ℝᵈ and labels yᵢ ∈ {−1, +1}. */
 export interface Dataset {
@@ -14,7 +14,8 @@ export interface Dataset {
  * labels in {−1, +1}; throws an Error naming what is wrong.
  */
 export function dataset(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>): Dataset {
-  const rows = X instanceof Matrix ? X.to2DArray() : Array.from(X, (r) => Array.from(r));
+  if (!(X instanceof Matrix) && !Array.isArray(X)) throw new Error(`X must be a Matrix or an array of rows, got ${X === null ? "null" : typeof X}`);
+  const rows = X instanceof Matrix ? X.to2DArray() : Array.from(X, (r) => (r === null || typeof r !== "object" ? r : Array.from(r))) as number[][];
   const { rows: n, columns: d } = assertRows("X", rows);
   if (!y || y.length !== n) throw new Error(`y must have one label per row of X (${n}), got ${y?.length}`);
   const labels = new Int8Array(n);
@@ -27,7 +28,7 @@ export function dataset(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>): 
 
 /** The margins yᵢ⟨xᵢ, w⟩ (+ yᵢb with a bias). */
 export function margins(data: Dataset, w: ArrayLike<number>, bias = 0): Float64Array {
-  if (w.length !== data.d) throw new Error(`w must have length ${data.d}, got ${w.length}`);
+  assertNumbers("w", w, data.d);
   return Float64Array.from(data.rows, (x, i) => {
     let s = bias;
     for (let j = 0; j < data.d; j++) s += x[j] * w[j];

@@ -1,4 +1,4 @@
-import { assertInteger, assertPositive } from "../validate";
+import { assertInteger, assertPositive, assertVector, optionsObject } from "../validate";
 import { output, type Objective } from "./objective";
 
 /** The constants of the octopus: L (smoothness of the quadratic pieces), γ (curvature at the saddles), τ (scale). */
@@ -45,7 +45,8 @@ export interface Octopus extends Objective, OctopusParameters {
   gradientDescentPassages(x0: Float64Array, options: { stepSize: number; maxIterations: number }): { passedAt: number[]; iterations: number; reached: boolean };
 }
 
-export function octopus(d: number, { L = Math.E, gamma = 1, tau = Math.E }: Partial<OctopusParameters> = {}): Octopus {
+export function octopus(d: number, options?: Partial<OctopusParameters>): Octopus {
+  const { L = Math.E, gamma = 1, tau = Math.E } = optionsObject("options", options);
   assertInteger("d", d, 1);
   assertPositive("L", L);
   assertPositive("gamma", gamma);
@@ -112,10 +113,12 @@ export function octopus(d: number, { L = Math.E, gamma = 1, tau = Math.E }: Part
       return g;
     },
   };
-  function gradientDescentPassages(x0: Float64Array, { stepSize, maxIterations }: { stepSize: number; maxIterations: number }) {
+  function gradientDescentPassages(x0: Float64Array, options: { stepSize: number; maxIterations: number }) {
+    const { stepSize, maxIterations } = optionsObject("options", options);
     assertPositive("stepSize", stepSize);
     assertInteger("maxIterations", maxIterations, 0);
-    if (x0.length !== d) throw new Error(`x0 must have length ${d}, got length ${x0.length}`);
+    assertVector("x0", x0, d);
+    if (active(x0) < 0) throw new Error(`x0 must lie in the octopus's domain (|xⱼ| ≤ 6τ, and |xⱼ| ≤ τ after the first coordinate with |xᵢ| ≤ 2τ)`);
     const TINY = 1e-100;
     const LOG_TINY = Math.log(TINY);
     const x = Float64Array.from(x0); // the value of each coordinate that is not tiny; 0 for tiny ones

@@ -3,6 +3,7 @@
  * `show` draws and tests validate.
  * @module
  */
+import { assertFinite, assertInteger } from "../validate";
 import type { Figure, Layout, Plot } from "./figure";
 
 /** Options shared by the 2-D builders. */
@@ -76,14 +77,23 @@ export function heatmapFigure(z: number[][], x: ArrayLike<number>, y: ArrayLike<
   };
 }
 
-/** n equally spaced points from a to b inclusive. */
+/** n equally spaced points from a to b inclusive (a, b finite). */
 export function linspace(a: number, b: number, n: number): number[] {
-  if (!(n >= 2) || !Number.isInteger(n)) throw new Error(`n must be an integer ≥ 2, got ${n}`);
-  return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+  assertFinite("a", a);
+  assertFinite("b", b);
+  assertInteger("n", n, 2);
+  const width = b - a;
+  // a(1 − t) + bt when b − a overflows (a, b near ∓1.8e308).
+  if (!Number.isFinite(width)) return Array.from({ length: n }, (_, i) => a * (1 - i / (n - 1)) + b * (i / (n - 1)));
+  return Array.from({ length: n }, (_, i) => a + (width * i) / (n - 1));
 }
 
-/** n points from 10^a to 10^b, equally spaced on a log scale. */
+/** n points from 10^a to 10^b, equally spaced on a log scale (|a|, |b| ≤ 308, so that 10^a and 10^b are finite and non-zero). */
 export function logspace(a: number, b: number, n: number): number[] {
+  for (const [name, v] of [["a", a], ["b", b]] as const) {
+    assertFinite(name, v);
+    if (Math.abs(v) > 308) throw new Error(`${name} must be in [−308, 308] (10^${name} in the float64 range), got ${v}`);
+  }
   return linspace(a, b, n).map((e) => 10 ** e);
 }
 
