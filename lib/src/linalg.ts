@@ -53,8 +53,11 @@ function vectorArgument(name: string, x: unknown, length?: number): void {
  */
 export function symmetricEigen(a: Matrix): { values: number[]; vectors: Matrix } {
   a = assertMatrix("a", a, { symmetric: true });
-  const evd = new EigenvalueDecomposition(a, { assumeSymmetric: true });
-  const values = evd.realEigenvalues;
+  // Entries beyond 2^±500 are divided by a power of two (exact) so that the iteration's squares stay in range.
+  const top = Math.max(a.max(), -a.min());
+  const s = top > 2 ** 500 || (top > 0 && top < 2 ** -500) ? 2 ** Math.round(Math.log2(top)) : 1;
+  const evd = new EigenvalueDecomposition(s === 1 ? a : Matrix.div(a, s), { assumeSymmetric: true });
+  const values = s === 1 ? evd.realEigenvalues : evd.realEigenvalues.map((v) => v * s);
   const order = values.map((_, i) => i).sort((i, j) => values[i] - values[j]);
   const v = evd.eigenvectorMatrix;
   const vectors = new Matrix(a.rows, a.rows);

@@ -15,7 +15,7 @@ import { mersenne } from "pure-rand/generator/mersenne";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
-import { assertFinite, assertInteger, assertPositive } from "./validate";
+import { assertFinite, assertInteger, assertPositive, optionsObject } from "./validate";
 
 /** Throws unless sd is a finite number ≥ 0. */
 function assertSd(sd: unknown): asserts sd is number {
@@ -154,7 +154,8 @@ export class Rng {
    * k indices drawn from {0, …, n − 1}: with replacement (independent uniform draws) or
    * without (the first k entries of a partial Fisher–Yates shuffle; needs k ≤ n).
    */
-  sample(n: number, k: number, { replace = false } = {}): number[] {
+  sample(n: number, k: number, options?: { replace?: boolean }): number[] {
+    const { replace = false } = optionsObject("options", options);
     assertInteger("n", n, 1);
     assertInteger("k", k, 0);
     if (replace) return Array.from({ length: k }, () => uniformInt(this.#source, 0, n - 1));

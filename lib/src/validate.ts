@@ -114,8 +114,11 @@ export function assertMatrix(name: string, m: unknown, { size, symmetric = false
   let M: Matrix;
   if (m instanceof AbstractMatrix) M = m as Matrix;
   else if (Array.isArray(m)) {
-    assertRows(name, m);
-    M = new Matrix(m as number[][]);
+    m.forEach((row, i) => {
+      if (!Array.isArray(row) && !ArrayBuffer.isView(row)) throw new Error(`${name}[${i}] must be a row (an array of numbers), got ${describe(row)}`);
+      if ((row as ArrayLike<number>).length !== (m[0] as ArrayLike<number>).length) throw new Error(`${name}[${i}] must have length ${(m[0] as ArrayLike<number>).length}, got ${(row as ArrayLike<number>).length}`);
+    });
+    M = m.length === 0 ? new Matrix(0, 0) : new Matrix(m.map((row) => Array.from(row as ArrayLike<number>)));
   }
   else throw new Error(`${name} must be a Matrix or an array of rows, got ${describe(m)}`);
   if (M.rows === 0 || M.columns === 0) throw new Error(`${name} must be non-empty`);

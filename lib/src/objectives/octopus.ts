@@ -132,7 +132,7 @@ export function octopus(d: number, options?: Partial<OctopusParameters>): Octopu
     let t = 0;
     for (;; t++) {
       const i = active(x);
-      if (i < 0) throw new Error(`gradient descent left the octopus's domain at step ${t}`);
+      if (i < 0) throw new Error(`gradient descent with stepSize = ${stepSize} left the octopus's domain at step ${t}`);
       while (passedAt.length < i) passedAt.push(t);
       if (i === d || t === maxIterations) break;
       objective.grad(x, g);

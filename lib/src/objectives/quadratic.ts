@@ -33,7 +33,7 @@ export function quadratic(a: Matrix | number[][], b?: Float64Array, c = 0): Quad
   }
   // Exactly symmetric from here on (a product QΛQᵀ is symmetric only up to rounding). ml-matrix's
   // add/sub/mul/div change the matrix they are called on: work on a copy, never on the caller's matrix.
-  const A = given.clone().add(given.transpose()).div(2);
+  const A = given.clone().mul(0.5).add(given.transpose().mul(0.5)); // halves first: 1e308 + 1e308 would overflow
   const cholesky = new CholeskyDecomposition(A);
   if (!cholesky.isPositiveDefinite()) throw new Error("a must be positive definite (its Cholesky factorization failed)");
   const rhs = b === undefined ? new Float64Array(d) : Float64Array.from(assertVector("b", b, d));

@@ -11,7 +11,7 @@ function symmetricRows(name: string, m: Matrix | number[][]): { M: Matrix; rows:
     }
   }
   // On a copy: ml-matrix's add/div change the matrix they are called on.
-  const S = M.clone().add(M.transpose()).div(2);
+  const S = M.clone().mul(0.5).add(M.transpose().mul(0.5)); // halves first: 1e308 + 1e308 would overflow
   return { M: S, rows: Float64Array.from(S.to1DArray()), d };
 }
 

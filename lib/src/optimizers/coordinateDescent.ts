@@ -1,6 +1,6 @@
 import type { Objective } from "../objectives/objective";
 import type { Rng } from "../random";
-import { optionsObject } from "../validate";
+import { assertObjective, optionsObject } from "../validate";
 import { descend } from "./descend";
 import type { DescentOptions, Trace } from "./trace";
 
@@ -20,6 +20,7 @@ export interface CoordinateDescentOptions extends DescentOptions {
  */
 export function coordinateDescent(objective: Objective, x0: Float64Array, options: CoordinateDescentOptions): Trace {
   options = optionsObject("options", options);
+  assertObjective("objective", objective);
   const order = options.order ?? "cyclic";
   if (order !== "cyclic" && order !== "random") throw new Error(`order must be "cyclic" or "random", got ${String(order)}`);
   if (order === "random" && !options.rng) throw new Error("rng must be given for the random order");

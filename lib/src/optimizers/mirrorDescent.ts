@@ -1,5 +1,5 @@
 import type { Objective } from "../objectives/objective";
-import { assertVector, optionsObject } from "../validate";
+import { assertObjective, assertVector, optionsObject } from "../validate";
 import { descend } from "./descend";
 import type { DescentOptions, Trace } from "./trace";
 
@@ -46,6 +46,7 @@ export const logBarrierMirrorMap: MirrorMap = {
  */
 export function mirrorDescent(objective: Objective, x0: Float64Array, options: DescentOptions & { mirrorMap: MirrorMap }): Trace {
   options = optionsObject("options", options);
+  assertObjective("objective", objective);
   const map = options.mirrorMap;
   if (!map || typeof map.toDual !== "function") throw new Error("mirrorMap must be a MirrorMap (e.g. entropicMirrorMap)");
   assertVector("x0", x0);

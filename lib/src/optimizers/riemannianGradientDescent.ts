@@ -1,6 +1,6 @@
 import { norm2 } from "../vector";
 import type { Objective } from "../objectives/objective";
-import { assertVector, optionsObject } from "../validate";
+import { assertObjective, assertVector, optionsObject } from "../validate";
 import { descend } from "./descend";
 import type { DescentOptions, Trace } from "./trace";
 
@@ -38,6 +38,7 @@ export const sphere: Manifold = {
  */
 export function riemannianGradientDescent(objective: Objective, x0: Float64Array, options: DescentOptions & { manifold: Manifold }): Trace {
   options = optionsObject("options", options);
+  assertObjective("objective", objective);
   const manifold = options.manifold;
   if (!manifold || typeof manifold.retract !== "function") throw new Error("manifold must be a Manifold (e.g. sphere)");
   assertVector("x0", x0);

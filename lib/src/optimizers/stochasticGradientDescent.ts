@@ -1,6 +1,6 @@
 import type { Objective } from "../objectives/objective";
 import type { Rng } from "../random";
-import { assertFinite, optionsObject } from "../validate";
+import { assertFinite, assertObjective, optionsObject } from "../validate";
 import { descend } from "./descend";
 import type { DescentOptions, Trace } from "./trace";
 
@@ -14,6 +14,7 @@ import type { DescentOptions, Trace } from "./trace";
  */
 export function stochasticGradientDescent(objective: Objective, x0: Float64Array, options: DescentOptions & { noise: number; rng: Rng }): Trace {
   options = optionsObject("options", options);
+  assertObjective("objective", objective);
   const { noise, rng } = options;
   assertFinite("noise", noise);
   if (noise < 0) throw new Error(`noise must be ≥ 0, got ${noise}`);
