@@ -129,7 +129,7 @@ export function assertMatrix(name: string, m: unknown, { size, symmetric = false
   for (let i = 0; i < M.rows; i++) {
     for (let j = 0; j < M.columns; j++) {
       const v = M.get(i, j);
-      if (!Number.isFinite(v)) throw new Error(`${name}[${i}][${j}] must be finite, got ${v}`);
+      if (!Number.isFinite(v)) throw new Error(`${name}[${i}][${j}] must be a finite number, got ${v}`);
       top = Math.max(top, Math.abs(v));
     }
   }
