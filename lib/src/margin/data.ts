@@ -26,6 +26,16 @@ export function dataset(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>): 
   return { rows: rows.map((r) => Float64Array.from(r)), labels, n, d };
 }
 
+/**
+ * 1, or the power of two nearest max|xᵢⱼ| when that lies outside [2⁻²⁰, 2²⁰]: the solvers divide
+ * such data by it (exactly) so that neither HiGHS's coefficient limits nor squares overflow.
+ */
+export function dataScale(data: Dataset): number {
+  let top = 0;
+  for (const row of data.rows) for (const v of row) top = Math.max(top, Math.abs(v));
+  return top === 0 || (top >= 2 ** -20 && top <= 2 ** 20) ? 1 : 2 ** Math.round(Math.log2(top));
+}
+
 /** The margins yᵢ⟨xᵢ, w⟩ (+ yᵢb with a bias). */
 export function margins(data: Dataset, w: ArrayLike<number>, bias = 0): Float64Array {
   assertNumbers("w", w, data.d);

@@ -1,7 +1,7 @@
 import type { Matrix } from "ml-matrix";
 import { normP } from "../vector";
 import { assertFinite, optionsObject } from "../validate";
-import { dataset, margins, type Dataset } from "./data";
+import { dataScale, dataset, margins, type Dataset } from "./data";
 import { linear, solveLp, type HighsSolution } from "./lp";
 
 /** The exact max-margin solution in a norm. */
@@ -39,7 +39,8 @@ async function maxMargin(norm: Norm, X: Matrix | ArrayLike<number>[], y: ArrayLi
   assertFinite("supportTolerance", supportTolerance);
   if (supportTolerance < 0) throw new Error(`supportTolerance must be ≥ 0, got ${supportTolerance}`);
   const data = dataset(X, y);
-  const withBias = bias === true;
+  if (typeof bias !== "boolean") throw new Error(`bias must be true or false, got ${String(bias)}`);
+  const withBias = bias;
   if (withBias && (data.labels.every((l) => l === 1) || data.labels.every((l) => l === -1))) {
     throw new Error(`y must contain both labels −1 and +1 to fit a bias: with one class (all ${data.labels[0]}), b alone separates and no direction is defined`);
   }
@@ -85,13 +86,6 @@ async function maxMargin(norm: Norm, X: Matrix | ArrayLike<number>[], y: ArrayLi
   // The solution for the rows xᵢ/s is (w, b); for the rows xᵢ it is (w/s, b): same direction, bias b·s per unit of ‖w/s‖.
   const b = withBias ? col("b") * scale : 0;
   return result(data, w, b, norm, supportTolerance);
-}
-
-/** 1, or the power of two nearest max|xᵢⱼ| when that lies outside [2⁻²⁰, 2²⁰]. */
-function dataScale(data: Dataset): number {
-  let top = 0;
-  for (const row of data.rows) for (const v of row) top = Math.max(top, Math.abs(v));
-  return top === 0 || (top >= 2 ** -20 && top <= 2 ** 20) ? 1 : 2 ** Math.round(Math.log2(top));
 }
 
 function result(data: Dataset, w: Float64Array, b: number, norm: Norm, tolerance: number): MaxMargin {

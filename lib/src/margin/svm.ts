@@ -2,7 +2,7 @@ import type { Matrix } from "ml-matrix";
 import { norm2 } from "../vector";
 import type { Rng } from "../random";
 import { assertInteger, assertPositive, optionsObject } from "../validate";
-import { dataset, margins } from "./data";
+import { dataScale, dataset, margins } from "./data";
 import { maxMarginL2 } from "./maxMargin";
 
 /** A linear SVM's separator in data coordinates: the decision function ⟨w, x⟩ + b. */
@@ -46,9 +46,7 @@ export async function svm(
   if (!rng || typeof rng.uniform !== "function") throw new Error("rng must be given (an Rng): ml-svm's SMO picks pairs at random");
   // Separable (with a bias) or not, by the exact QP; it also rejects single-class data.
   await maxMarginL2(X, y, { bias: true });
-  let top = 0;
-  for (const row of data.rows) for (const v of row) top = Math.max(top, Math.abs(v));
-  const scale = top >= 2 ** -20 && top <= 2 ** 20 ? 1 : 2 ** Math.round(Math.log2(top));
+  const scale = dataScale(data);
   // Loaded on demand: only the notebooks on margins need it.
   const SVM = require("ml-svm") as new (options: Record<string, unknown>) => {
     train(features: number[][], labels: number[]): void;

@@ -40,8 +40,7 @@ export function resolveOptions(objective: Objective, x0: Float64Array, options: 
 
 /**
  * ∇f(x) written into g, for the methods' loops: an objective may ignore `out` and return a new
- * array (copied into g then); one of the wrong length throws (O(1) per call). At the start
- * (`k` = 0) non-finite entries throw too: later, they are a divergence the loop reports.
+ * array (copied into g then); one of the wrong length throws (O(1) per call).
  */
 export function gradientInto(objective: Objective, x: Float64Array, g: Float64Array, k: number): Float64Array {
   const result = objective.grad(x, g);
@@ -49,8 +48,15 @@ export function gradientInto(objective: Objective, x: Float64Array, g: Float64Ar
     if (result?.length !== g.length) throw new Error(`objective.grad must return a vector of length ${g.length}, got ${result?.length === undefined ? typeof result : `length ${result.length}`} at step ${k}`);
     g.set(result);
   }
-  if (k === 0) assertVector("objective.grad(x0)", g);
   return g;
+}
+
+/**
+ * At the start: a non-finite gradient where f is finite is a broken objective, not a divergence
+ * (which the loops report from step 1 on, or at step 0 when f(x₀) itself is not finite).
+ */
+export function assertStartGradient(value: number, g: Float64Array): void {
+  if (Number.isFinite(value)) assertVector("objective.grad(x0)", g);
 }
 
 /** A history and the function that appends a copy of the current iterate to it. */
@@ -101,6 +107,7 @@ export function descend(
   const gradient = () => stationarity(x, gradientInto(objective, x, g, k));
   let value = objective.value(x);
   let gradNorm = gradient();
+  assertStartGradient(value, g);
   let status: Trace["status"] = "max-iterations";
   for (;;) {
     if (outside(x, value, divergenceBound) || !Number.isFinite(gradNorm)) {

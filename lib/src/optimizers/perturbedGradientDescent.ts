@@ -2,7 +2,7 @@ import { norm2 } from "../vector";
 import type { Objective } from "../objectives/objective";
 import type { Rng } from "../random";
 import { assertInteger, assertPositive, optionsObject } from "../validate";
-import { gradientInto, historyRecorder, outside, resolveOptions } from "./descend";
+import { assertStartGradient, gradientInto, historyRecorder, outside, resolveOptions } from "./descend";
 import type { DescentOptions, Trace } from "./trace";
 
 /** The parameters of perturbed gradient descent (Jin, Ge, Netrapalli, Kakade, Jordan 2017, Algorithm 2). */
@@ -69,6 +69,7 @@ export function perturbedGradientDescent(objective: Objective, x0: Float64Array,
   let t = 0;
   let value = objective.value(x);
   let gradNorm = norm2(gradientInto(objective, x, g, 0));
+  assertStartGradient(value, g);
   for (;;) {
     if (outside(x, value, divergenceBound) || !Number.isFinite(gradNorm)) {
       status = "diverged";
