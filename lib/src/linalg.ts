@@ -56,7 +56,10 @@ export function symmetricEigen(a: Matrix): { values: number[]; vectors: Matrix }
   // Entries beyond 2^±500 are divided by a power of two (exact) so that the iteration's squares stay in range.
   const top = Math.max(a.max(), -a.min());
   const s = top > 2 ** 500 || (top > 0 && top < 2 ** -500) ? 2 ** Math.round(Math.log2(top)) : 1;
-  const evd = new EigenvalueDecomposition(s === 1 ? a : Matrix.div(a, s), { assumeSymmetric: true });
+  const m = s === 1 ? a.clone() : Matrix.div(a, s);
+  // Subnormal entries (below 2.2e-308, a perturbation far below rounding) make ml-matrix's tql2 index past its arrays.
+  for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.columns; j++) if (Math.abs(m.get(i, j)) < 2.2250738585072014e-308) m.set(i, j, 0);
+  const evd = new EigenvalueDecomposition(m, { assumeSymmetric: true });
   const values = s === 1 ? evd.realEigenvalues : evd.realEigenvalues.map((v) => v * s);
   const order = values.map((_, i) => i).sort((i, j) => values[i] - values[j]);
   const v = evd.eigenvectorMatrix;

@@ -10,7 +10,8 @@
  *   "optimizers.newMethod": entry({ objective, x0: point, options: options({ ...descent, beta: number }) }),
  *
  * An error counts as clear when its message names one of the parameters or one of the keys of
- * an `options({...})` generator. The test fails, listing them, for exports with no entry here.
+ * an `options({...})` generator. Arguments drawn together (labelled data) share one key:
+ * `"X, y": data`. The test fails, listing them, for exports with no entry here.
  * @module
  */
 import fc from "fast-check";
@@ -31,10 +32,15 @@ export interface Entry {
   numRuns?: number;
 }
 
-/** An entry from the function's parameters, in order: name → generator. */
+/**
+ * An entry from the function's parameters, in order: name → generator. A key listing several
+ * parameters ("X, y") takes a generator of a tuple, spread into them (arguments drawn together).
+ */
 export function entry(params: Record<string, Arg>, extra: Omit<Entry, "args" | "names"> = {}): Entry {
-  const args = Object.values(params);
-  return { args: args.length ? fc.tuple(...args) : fc.constant<unknown[]>([]), names: [...Object.keys(params), ...args.flatMap((a) => a.keys ?? [])], ...extra };
+  const keys = Object.keys(params), arbs = Object.values(params);
+  const spread = keys.map((k) => k.includes(","));
+  const args = arbs.length ? fc.tuple(...arbs).map((values) => values.flatMap((v, i) => (spread[i] ? (v as unknown[]) : [v]))) : fc.constant<unknown[]>([]);
+  return { args, names: [...keys.flatMap((k) => k.split(/,\s*/)), ...arbs.flatMap((a) => a.keys ?? [])], ...extra };
 }
 
 /** An options object with any subset of the given keys (or undefined, or a non-object). */
@@ -44,50 +50,85 @@ export function options(shape: Record<string, fc.Arbitrary<unknown>>, { required
 }
 
 // --- generators ----------------------------------------------------------------------------
+// Each generator gives a valid value most of the time (so that the "returns finite numbers" half is
+// exercised too, with huge but finite values among the valid ones) and a hostile one otherwise.
+const mostly = <T, U>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>) => fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: hostile });
 /** Not what any parameter takes. */
 export const wrong = fc.constantFrom(undefined, null, "1", true, {});
 const sometimesWrong = <T>(a: fc.Arbitrary<T>) => fc.oneof({ weight: 8, arbitrary: a }, { weight: 1, arbitrary: wrong });
 /** Special doubles: NaN, ±Infinity, 0, −0, the extremes of the float64 range. */
 export const special = fc.constantFrom(NaN, Infinity, -Infinity, 0, -0, 1e308, -1e308, 5e-324, 1e-300, 1e300, 2.5);
 const moderate = fc.double({ min: -10, max: 10, noNaN: true });
-const num: fc.Arbitrary<number> = fc.oneof({ weight: 4, arbitrary: moderate }, { weight: 2, arbitrary: special }, { weight: 1, arbitrary: fc.double() });
+/** Finite values, mostly moderate, sometimes near the ends of the float64 range. */
+const finite: fc.Arbitrary<number> = fc.oneof({ weight: 6, arbitrary: moderate }, { weight: 1, arbitrary: fc.constantFrom(1e300, -1e300, 1e-300, 0, 1e154, -1e200) });
+const num: fc.Arbitrary<number> = fc.oneof({ weight: 5, arbitrary: finite }, { weight: 1, arbitrary: special }, { weight: 1, arbitrary: fc.double() });
 export const number: Arg = num;
 export const anyNumber: Arg = sometimesWrong(number);
-export const positive: Arg = sometimesWrong(fc.oneof({ weight: 4, arbitrary: fc.double({ min: 1e-3, max: 2, noNaN: true }) }, { weight: 2, arbitrary: special }));
+export const positive: Arg = sometimesWrong(mostly(fc.double({ min: 1e-3, max: 2, noNaN: true }), special));
 /** Counts and sizes: small integers (no huge ones: allocating 1e308 entries is the caller's business), and non-integers. */
-export const count: Arg = sometimesWrong(fc.oneof({ weight: 4, arbitrary: fc.integer({ min: -2, max: 12 }) }, { weight: 1, arbitrary: fc.constantFrom(NaN, 2.5, Infinity, -1) }));
-const entries = (min = 0, max = 5) => fc.array(num, { minLength: min, maxLength: max });
+export const count: Arg = sometimesWrong(mostly(fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, -1, NaN, 2.5, Infinity)));
+const entries = (min = 0, max = 5) => mostly(fc.array(finite, { minLength: min, maxLength: max }), fc.array(num, { minLength: min, maxLength: max }));
 export const array: Arg = sometimesWrong(entries());
-export const vector: Arg = sometimesWrong(fc.oneof({ weight: 4, arbitrary: entries().map((a) => Float64Array.from(a)) }, { weight: 1, arbitrary: entries() }));
+export const vector: Arg = sometimesWrong(mostly(entries().map((a) => Float64Array.from(a)), entries()));
 /** A point of ℝ², most often of length 2 (the objectives below are 2-D). */
-export const point: Arg = fc.oneof({ weight: 4, arbitrary: fc.tuple(num, num).map((a) => Float64Array.from(a)) }, { weight: 1, arbitrary: vector });
-const square = fc.integer({ min: 0, max: 3 }).chain((n) => fc.array(fc.array(num, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }));
-const symmetric = square.map((rows) => rows.map((r, i) => r.map((v, j) => (j < i ? rows[j][i] : v))));
-export const matrix: Arg = sometimesWrong(fc.oneof(square, symmetric, symmetric.map((r) => (r.length ? new Matrix(r) : r)), fc.array(entries(0, 3), { maxLength: 3 })));
-export const flag: Arg = fc.constantFrom(true, false, undefined, "yes");
-export const seed: Arg = fc.oneof(fc.integer({ min: 0, max: 1000 }), count);
-export const rngArg: Arg = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 1000 }).map((s) => L.rng(s)) }, { weight: 1, arbitrary: wrong });
-/** Labelled data: n rows of d features and n labels (mostly ±1). */
+export const point: Arg = mostly(fc.tuple(finite, finite).map((a) => Float64Array.from(a)), fc.oneof(fc.tuple(num, num).map((a) => Float64Array.from(a)), vector));
+/** A point of the unit circle, most of the time. */
+export const unitPoint: Arg = mostly(fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }).map((t) => Float64Array.of(Math.cos(t), Math.sin(t))), point);
+/** Two arrays of one length (x and y of a fit, a and b of a comparison), most of the time; `positive`: entries > 0. */
+export const samePair = ({ positive = false, typed = false } = {}): fc.Arbitrary<[unknown, unknown]> => {
+  const entry = positive ? fc.double({ min: 1e-3, max: 1e3, noNaN: true }) : finite;
+  const wrap = (a: number[]) => (typed ? Float64Array.from(a) : a);
+  return mostly(
+    fc.integer({ min: 0, max: 5 }).chain((n) => fc.tuple(fc.array(entry, { minLength: n, maxLength: n }), fc.array(entry, { minLength: n, maxLength: n }))).map(([a, b]): [unknown, unknown] => [wrap(a), wrap(b)]),
+    fc.tuple(typed ? vector : array, typed ? vector : array),
+  );
+};
+const squareOf = (value: fc.Arbitrary<number>) => fc.integer({ min: 0, max: 3 }).chain((n) => fc.array(fc.array(value, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }));
+const mirror = (rows: number[][]) => rows.map((r, i) => r.map((v, j) => (j < i ? rows[j][i] : v)));
+/** BᵀB + I for a random B: symmetric positive definite. */
+const spd = squareOf(moderate).filter((b) => b.length > 0).map((b) => b.map((_, i) => b.map((_, j) => b.reduce((t, row) => t + row[i] * row[j], 0) + (i === j ? 1 : 0))));
+export const matrix: Arg = sometimesWrong(mostly(
+  fc.oneof(squareOf(finite).map(mirror), squareOf(finite).map((r) => (r.length ? new Matrix(mirror(r)) : r)), spd),
+  fc.oneof(squareOf(num), squareOf(num).map(mirror), fc.array(fc.array(num, { maxLength: 3 }), { maxLength: 3 })),
+));
+/** A symmetric 2×2 matrix with finite entries (for 2-D points), most of the time. */
+export const matrix2: Arg = mostly(fc.tuple(finite, finite, finite).map(([a, b, c]) => new Matrix([[a, b], [b, c]])), matrix);
+export const flag: Arg = mostly(fc.boolean(), fc.constantFrom(undefined, "yes"));
+export const seed: Arg = mostly(fc.integer({ min: 0, max: 1000 }), count);
+export const rngArg: Arg = mostly(fc.integer({ min: 0, max: 1000 }).map((s) => L.rng(s)), wrong);
+const labels = (n: number, label: fc.Arbitrary<number>) => fc.array(label, { minLength: n, maxLength: n });
+/**
+ * Labelled data [X, y]: n rows of d features and n labels; clean (±1 labels, random or separable by a random
+ * hyperplane, finite features at scale 1 or 1e±200) or hostile. `dataWith` also draws a w of length d.
+ */
+const cleanData = (n: number, d: number) =>
+  fc.tuple(fc.array(fc.array(moderate, { minLength: d, maxLength: d }), { minLength: n, maxLength: n }), labels(n, fc.constantFrom(-1, 1)), fc.array(moderate, { minLength: d, maxLength: d }), fc.boolean(), fc.constantFrom(1, 1, 1, 1e200, 1e-200))
+    .map(([X, y, w, separable, scale]): [unknown, unknown] => [X.map((r) => r.map((v) => v * scale)), separable ? X.map((r) => (r.reduce((t, v, j) => t + v * w[j], 0) >= 0 ? 1 : -1)) : y]);
 export const data: fc.Arbitrary<[unknown, unknown]> = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 3 })).chain(([n, d]) =>
-  fc.tuple(
-    sometimesWrong(fc.array(fc.array(fc.oneof({ weight: 6, arbitrary: moderate }, { weight: 1, arbitrary: special }), { minLength: d, maxLength: d }), { minLength: n, maxLength: n })),
-    sometimesWrong(fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(-1, 1) }, { weight: 1, arbitrary: fc.constantFrom(0, NaN, 2) }), { minLength: n, maxLength: n })),
+  mostly(
+    cleanData(n, d),
+    fc.tuple(sometimesWrong(fc.array(fc.array(num, { minLength: d, maxLength: d }), { minLength: n, maxLength: n })), sometimesWrong(labels(n, fc.constantFrom(-1, 1, 0, NaN, 2)))),
   ));
-const X: Arg = data.map(([x]) => x);
-const y: Arg = data.map(([, labels]) => labels);
+/** [w, X, y]: labelled data and a w of the data's dimension, most of the time. */
+export const dataWith: fc.Arbitrary<[unknown, unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 3 })).chain(([n, d]) =>
+  mostly(fc.tuple(fc.array(finite, { minLength: d, maxLength: d }), cleanData(n, d)).map(([w, [X, y]]): [unknown, unknown, unknown] => [w, X, y]), fc.tuple(array, data).map(([w, [X, y]]): [unknown, unknown, unknown] => [w, X, y])));
 /** 2-D objectives, good and broken (a grad of the wrong length, NaN everywhere, a non-symmetric Hessian). */
-export const objective: Arg = fc.constantFrom<unknown>(
-  L.objectives.strictSaddle(),
-  L.objectives.strictSaddle({ center: [2, 2] }),
-  L.objectives.quadratic([[2, 0.5], [0.5, 1]]),
-  L.objectives.rankOneApproximation([[2, 0], [0, 1]]),
-  { dim: 2, value: () => 0, grad: () => new Float64Array(3) },
-  { dim: 2, value: () => NaN, grad: () => Float64Array.of(NaN, NaN), hessian: () => new Matrix([[NaN, 0], [0, 1]]) },
-  { dim: 2, value: (x: Float64Array) => x[0], grad: () => Float64Array.of(1, 0), hessian: () => new Matrix([[1, -5], [5, 1]]) },
-  undefined,
-  {},
+export const objective: Arg = mostly(
+  fc.constantFrom<unknown>(
+    L.objectives.strictSaddle(),
+    L.objectives.strictSaddle({ center: [2, 2] }),
+    L.objectives.quadratic([[2, 0.5], [0.5, 1]]),
+    L.objectives.rankOneApproximation([[2, 0], [0, 1]]),
+  ),
+  fc.constantFrom<unknown>(
+    { dim: 2, value: () => 0, grad: () => new Float64Array(3) },
+    { dim: 2, value: () => NaN, grad: () => Float64Array.of(NaN, NaN), hessian: () => new Matrix([[NaN, 0], [0, 1]]) },
+    { dim: 2, value: (x: Float64Array) => x[0], grad: () => Float64Array.of(1, 0), hessian: () => new Matrix([[1, -5], [5, 1]]) },
+    undefined,
+    {},
+  ),
 );
-const descent = { stepSize: positive, maxIterations: count, tolerance: anyNumber, recordEvery: count, divergenceBound: positive };
+export const descent = { stepSize: positive, maxIterations: count, tolerance: mostly(fc.double({ min: 0, max: 1e-3, noNaN: true }), anyNumber), recordEvery: count, divergenceBound: positive };
 const run: Arg = fc.constantFrom<unknown>(() => ({ v: 1 }), () => { throw new Error("boom"); }, () => 3, 3, undefined);
 const twoBlock = { dim: 1, xUpdate: (z: Float64Array, u: Float64Array, rho: number, out: Float64Array) => { out[0] = (1 + rho * (z[0] - u[0])) / (1 + rho); }, zUpdate: (x: Float64Array, u: Float64Array, rho: number, out: Float64Array) => { out[0] = (rho * (x[0] + u[0])) / (1 + rho); }, value: (x: Float64Array) => x[0] * x[0] };
 const series: Arg = sometimesWrong(fc.array(fc.record({ x: array, y: array, name: fc.constantFrom("a", undefined) }), { maxLength: 2 }));
@@ -96,7 +137,7 @@ const anyValue: Arg = fc.oneof(number, wrong, array);
 
 export const registry: Record<string, Entry> = {
   // linalg
-  "linalg.dot": entry({ x: vector, y: vector }),
+  "linalg.dot": entry({ "x, y": samePair({ typed: true }) }),
   "linalg.norm2": entry({ x: vector }),
   "linalg.normP": entry({ x: vector, p: fc.oneof(number, fc.constantFrom(1, 2, 3, Infinity)) }),
   "linalg.symmetricEigen": entry({ a: matrix }),
@@ -115,9 +156,9 @@ export const registry: Record<string, Entry> = {
   "Rng#permutation": entry({ n: count }),
   "Rng#sample": entry({ n: count, k: count, options: options({ replace: flag }) }),
   // experiment
-  "experiment.linearFit": entry({ x: array, y: array }),
-  "experiment.exponentialFit": entry({ x: array, y: array }),
-  "experiment.powerFit": entry({ x: array, y: array }),
+  "experiment.linearFit": entry({ "x, y": samePair() }),
+  "experiment.exponentialFit": entry({ "x, y": samePair({ positive: true }) }),
+  "experiment.powerFit": entry({ "x, y": samePair({ positive: true }) }),
   "experiment.seedRange": entry({ n: count, first: count }),
   // gridPoints and sweep echo the grid's values (the caller's own) into their records.
   "experiment.gridPoints": entry({ grid: sometimesWrong(fc.dictionary(fc.constantFrom("a", "b"), fc.oneof(array, anyValue))) }, { passesNonFinite: true }),
@@ -125,21 +166,21 @@ export const registry: Record<string, Entry> = {
   "experiment.progress": entry({ total: count, label: fc.constantFrom("p", undefined) }),
   // certify
   "certify.classifyCriticalPoint": entry({ objective, x: point, tolerance: fc.oneof(fc.constant(undefined), positive) }),
-  "certify.classifyOnSphere": entry({ a: matrix, x: fc.oneof(point, fc.constantFrom(Float64Array.of(1, 0), Float64Array.of(0.6, 0.8))), tolerance: fc.oneof(fc.constant(undefined), positive) }),
+  "certify.classifyOnSphere": entry({ a: matrix2, x: unitPoint, tolerance: fc.oneof(fc.constant(undefined), positive) }),
   "certify.newtonCriticalPoint": entry({ objective, x0: point, options: options({ tolerance: positive, maxIterations: count }) }),
   "certify.finiteDifferenceGradient": entry({ objective, x: point, h: fc.oneof(fc.constant(undefined), positive) }),
   "certify.finiteDifferenceHessian": entry({ objective, x: point, h: fc.oneof(fc.constant(undefined), positive) }),
-  "certify.relativeError": entry({ a: array, b: array }),
-  "certify.kktCheck": entry({ options: options({ point, constraints: fc.constantFrom<unknown>((w: Float64Array) => Float64Array.of(w[0] + w[1], 2 * w[0]), () => new Float64Array(0), () => Float64Array.of(NaN), 3), gradients: fc.constantFrom<unknown>((_w: Float64Array, i: number) => (i === 0 ? Float64Array.of(1, 1) : Float64Array.of(2, 0)), () => Float64Array.of(1), undefined), degree: count, activeTolerance: positive }, { required: ["point", "constraints", "gradients", "degree"] }) }, { numRuns: 15 }),
+  "certify.relativeError": entry({ "a, b": samePair() }),
+  "certify.kktCheck": entry({ options: options({ point: mostly(fc.tuple(fc.double({ min: 0.1, max: 10, noNaN: true }), fc.double({ min: 0.1, max: 10, noNaN: true })).map((a) => Float64Array.from(a)), point), constraints: mostly(fc.constant((w: Float64Array) => Float64Array.of(w[0] + w[1], 2 * w[0])), fc.constantFrom<unknown>(() => new Float64Array(0), () => Float64Array.of(NaN), 3)), gradients: mostly(fc.constant((_w: Float64Array, i: number) => (i === 0 ? Float64Array.of(1, 1) : Float64Array.of(2, 0))), fc.constantFrom<unknown>(() => Float64Array.of(1), undefined)), degree: count, activeTolerance: positive }, { required: ["point", "constraints", "gradients", "degree"] }) }, { numRuns: 15 }),
   // margin
-  "margin.dataset": entry({ X, y }),
+  "margin.dataset": entry({ "X, y": data }),
   "margin.margins": entry({ data: fc.constant(L.margin.dataset([[1, 2], [-1, 0]], [1, -1])), w: array, bias: fc.oneof(fc.constant(undefined), number) }),
-  "margin.maxMarginL1": entry({ X, y, options: options({ bias: flag, supportTolerance: positive }) }, { numRuns: 15 }),
-  "margin.maxMarginL2": entry({ X, y, options: options({ bias: flag, supportTolerance: positive }) }, { numRuns: 15 }),
-  "margin.maxMarginLinf": entry({ X, y, options: options({ bias: flag, supportTolerance: positive }) }, { numRuns: 15 }),
-  "margin.normalizedMargin": entry({ w: array, X, y, p: fc.oneof(fc.constant(undefined), number) }),
-  "margin.directionGap": entry({ w: array, wStar: array, p: fc.oneof(fc.constant(undefined), number) }),
-  "margin.svm": entry({ X, y, options: options({ rng: rngArg, C: positive, tol: positive, maxIterations: count }, { required: ["rng"] }) }, { numRuns: 15 }),
+  "margin.maxMarginL1": entry({ "X, y": data, options: options({ bias: flag, supportTolerance: positive }) }, { numRuns: 25 }),
+  "margin.maxMarginL2": entry({ "X, y": data, options: options({ bias: flag, supportTolerance: positive }) }, { numRuns: 25 }),
+  "margin.maxMarginLinf": entry({ "X, y": data, options: options({ bias: flag, supportTolerance: positive }) }, { numRuns: 25 }),
+  "margin.normalizedMargin": entry({ "w, X, y": dataWith, p: fc.oneof(fc.constant(undefined), number) }),
+  "margin.directionGap": entry({ "w, wStar": samePair(), p: fc.oneof(fc.constant(undefined), number) }),
+  "margin.svm": entry({ "X, y": data, options: options({ rng: rngArg, C: positive, tol: positive, maxIterations: count }, { required: ["rng"] }) }, { numRuns: 40 }),
   "margin.solveLp": entry({ model: fc.constantFrom("Minimize\n obj: x\nSubject To\n c: x >= 1\nEnd", "garbage", "Maximize\n obj: x\nSubject To\n c: x >= 1\nEnd"), what: fc.constant("probe") }, { numRuns: 6, passesNonFinite: true }), // HiGHS's raw solution lists infinite row bounds
   // objectives
   "objectives.quadratic": entry({ a: matrix, b: fc.oneof(fc.constant(undefined), vector), c: fc.oneof(fc.constant(undefined), anyNumber) }),
@@ -148,9 +189,9 @@ export const registry: Record<string, Entry> = {
   "objectives.strictSaddle": entry({ options: options({ center: sometimesWrong(fc.tuple(number, number)) }) }),
   "objectives.octopus": entry({ d: count, options: options({ L: positive, gamma: positive, tau: positive }) }),
   "objectives.octopus#gradientDescentPassages": entry({ x0: fc.oneof(point, fc.constant(Float64Array.of(0.1, 0.1))), options: options({ stepSize: positive, maxIterations: count }, { required: ["stepSize", "maxIterations"] }) }),
-  "objectives.logisticLoss": entry({ X, y, options: options({ log: flag }) }),
-  "objectives.exponentialLoss": entry({ X, y, options: options({ log: flag }) }),
-  "objectives.marginLoss": entry({ X, y, loss: fc.constantFrom<unknown>(L.objectives.logistic, L.objectives.exponential, undefined, {}), options: options({ log: flag }) }),
+  "objectives.logisticLoss": entry({ "X, y": data, options: options({ log: flag }) }),
+  "objectives.exponentialLoss": entry({ "X, y": data, options: options({ log: flag }) }),
+  "objectives.marginLoss": entry({ "X, y": data, loss: fc.constantFrom<unknown>(L.objectives.logistic, L.objectives.exponential, undefined, {}), options: options({ log: flag }) }),
   "objectives.diagonalNetwork": entry({ linear: objective }),
   "objectives.output": entry({ out: fc.constantFrom(undefined, new Float64Array(2), new Float64Array(3)), dim: count }),
   // optimizers
@@ -161,7 +202,7 @@ export const registry: Record<string, Entry> = {
   "optimizers.stochasticGradientDescent": entry({ objective, x0: point, options: options({ ...descent, noise: anyNumber, rng: rngArg }, { required: ["stepSize", "noise", "rng"] }) }),
   "optimizers.riemannianGradientDescent": entry({ objective, x0: fc.oneof(point, fc.constant(Float64Array.of(0.6, 0.8))), options: options({ ...descent, manifold: fc.constantFrom<unknown>(L.sphere, undefined) }, { required: ["stepSize", "manifold"] }) }),
   "optimizers.perturbedGradientDescent": entry({ objective, x0: point, options: options({ ...descent, radius: positive, gradientThreshold: positive, functionThreshold: positive, timeThreshold: count, rng: rngArg }, { required: ["stepSize", "radius", "gradientThreshold", "functionThreshold", "timeThreshold", "rng"] }) }),
-  "optimizers.admm": entry({ problem: fc.constantFrom<unknown>(twoBlock, undefined, { dim: 1 }), start: sometimesWrong(fc.record({ x: vector, z: vector, u: vector })), options: options({ rho: positive, maxIterations: count, tolerance: positive, recordEvery: count }, { required: ["rho"] }) }),
+  "optimizers.admm": entry({ problem: fc.constantFrom<unknown>(twoBlock, undefined, { dim: 1 }), start: sometimesWrong(mostly(fc.tuple(finite, finite, finite).map(([x, z, u]) => ({ x: Float64Array.of(x), z: Float64Array.of(z), u: Float64Array.of(u) })), fc.record({ x: vector, z: vector, u: vector }))), options: options({ rho: positive, maxIterations: count, tolerance: positive, recordEvery: count }, { required: ["rho"] }) }),
   "optimizers.jinParameters": entry({ options: options({ d: count, ell: positive, rho: positive, epsilon: positive, delta: positive, deltaF: positive, c: positive }, { required: ["d", "ell", "rho", "epsilon", "delta", "deltaF"] }) }),
   "optimizers.logSpaced": entry({ perDecade: count }),
   "optimizers.descend": entry({ objective, x0: point, options: options(descent, { required: ["stepSize"] }), update: fc.constantFrom<unknown>((x: Float64Array, g: Float64Array, eta: number) => { x[0] -= eta * g[0]; }, undefined) }),

@@ -51,7 +51,11 @@ export function linearFit(x: ArrayLike<number>, y: ArrayLike<number>): LinearFit
   const intercept = my - slope * mx;
   let ssRes = 0;
   for (let i = 0; i < n; i++) ssRes += (y[i] / sy - intercept - slope * (x[i] / sx)) ** 2;
-  return { slope: slope * (sy / sx), intercept: intercept * sy, r2: syy === 0 ? 1 : 1 - ssRes / syy };
+  const fit = { slope: slope * (sy / sx), intercept: intercept * sy, r2: syy === 0 ? 1 : 1 - ssRes / syy };
+  if (!Number.isFinite(fit.slope) || !Number.isFinite(fit.intercept)) {
+    throw new Error(`x and y give a line beyond the float64 range (slope ${fit.slope}, intercept ${fit.intercept}): rescale x or y`);
+  }
+  return fit;
 }
 
 /** Throws unless every entry of v is > 0 (a logarithm is taken). */

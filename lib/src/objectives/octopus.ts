@@ -52,6 +52,7 @@ export function octopus(d: number, options?: Partial<OctopusParameters>): Octopu
   assertPositive("gamma", gamma);
   assertPositive("tau", tau);
   const nu = (13 / 6) * gamma * tau * tau + (37 / 6) * L * tau * tau;
+  if (!Number.isFinite(d * nu) || !Number.isFinite((L + gamma) * tau ** 5)) throw new Error(`L = ${L}, gamma = ${gamma}, tau = ${tau} put ν = (13/6)γτ² + (37/6)Lτ² or the splines beyond the float64 range`);
   const Lg = L + gamma;
   const g1 = (t: number) => -gamma * t * t + ((-14 * L + 10 * gamma) / (3 * tau)) * (t - tau) ** 3 + ((5 * L - 3 * gamma) / (2 * tau * tau)) * (t - tau) ** 4;
   const dg1 = (t: number) => -2 * gamma * t + ((-14 * L + 10 * gamma) / tau) * (t - tau) ** 2 + ((2 * (5 * L - 3 * gamma)) / (tau * tau)) * (t - tau) ** 3;

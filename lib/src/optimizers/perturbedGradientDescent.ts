@@ -30,7 +30,7 @@ export function jinParameters(options: { d: number; ell: number; rho: number; ep
   for (const [name, v] of Object.entries({ ell, rho, epsilon, delta, deltaF, c })) assertPositive(name, v);
   if (delta >= 1) throw new Error(`delta (a failure probability) must be < 1, got ${delta}`);
   const chi = 3 * Math.max(Math.log((d * ell * deltaF) / (c * epsilon * epsilon * delta)), 4);
-  return {
+  const parameters = {
     chi,
     stepSize: c / ell,
     radius: (Math.sqrt(c) * epsilon) / (chi * chi * ell),
@@ -38,6 +38,10 @@ export function jinParameters(options: { d: number; ell: number; rho: number; ep
     functionThreshold: (c / chi ** 3) * Math.sqrt(epsilon ** 3 / rho),
     timeThreshold: Math.ceil((chi / (c * c)) * (ell / Math.sqrt(rho * epsilon))),
   };
+  for (const [name, v] of Object.entries(parameters)) {
+    if (!(Number.isFinite(v) && v > 0)) throw new Error(`d, ell, rho, epsilon, delta, deltaF, c = ${[d, ell, rho, epsilon, delta, deltaF, c].join(", ")} give ${name} = ${v}, outside (0, 1.8e308)`);
+  }
+  return parameters;
 }
 
 /**
