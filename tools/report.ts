@@ -9,8 +9,9 @@ import typescript from "highlight.js/lib/languages/typescript";
 import markdownIt from "markdown-it";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { plot, RESULT_MIME, type Result } from "landscape";
+import { plot } from "landscape";
 import { sourceText, tagsOf, type Notebook, type Output } from "./notebook";
+import { cellStatus, resultOf, tally, unsentClaims, verdictMark, verdictOf, type Claim } from "./verdicts";
 
 const markdownItKatex = require("@vscode/markdown-it-katex").default as (md: Markdown, options?: object) => void;
 type Markdown = ReturnType<typeof markdownIt>;
@@ -64,11 +65,14 @@ pre { background: #f6f8fa; padding: 0.6rem 0.8rem; overflow-x: auto; border-radi
 .output .figure { break-inside: avoid; page-break-inside: avoid; }
 details.hide-input > summary { cursor: pointer; color: #57606a; font-size: 0.85rem; }
 .landscape-result { padding: 0.4rem 0.6rem; border-radius: 4px; background: #eaf7ee; }
-.landscape-result[data-pass="false"] { background: #fdecea; }
+.landscape-result[data-verdict="fail"] { background: #fdecea; }
+.landscape-result[data-verdict="not run"] { background: #f0f0f0; }
+.landscape-result .note { color: #57606a; font-size: 0.9em; }
 .failure { padding: 0.6rem; background: #fdecea; border: 1px solid #d1242f; border-radius: 4px; }
 table.scoreboard { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 table.scoreboard td, table.scoreboard th { border-bottom: 1px solid #d0d7de; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
-.pass { color: #1a7f37; font-weight: 600; } .fail { color: #d1242f; font-weight: 600; }
+.pass { color: #1a7f37; font-weight: 600; } .fail { color: #d1242f; font-weight: 600; } .not-run { color: #57606a; font-weight: 600; }
+.summary { font-size: 1.1rem; } .provenance { color: #57606a; font-size: 0.9rem; }
 img, svg { max-width: 100%; }
 @media print {
   body { max-width: none; margin: 0; font-size: 11pt; }
@@ -131,8 +135,14 @@ export function collapseCarriageReturns(text: string): string {
   return text.split("\n").map((line) => line.slice(line.lastIndexOf("\r") + 1)).join("\n");
 }
 
-/** A theorem's result as collected from a notebook, with the section it belongs to. */
-export interface CollectedResult extends Result {
+/** The result line as the report shows it: the verdict, the claim, what was measured, and why the verdict overrides `pass`. */
+export function claimHtml(c: Claim): string {
+  const note = c.note ? ` <span class="note">(${escapeHtml(c.note)})</span>` : "";
+  return `<div class="landscape-result" data-verdict="${c.verdict}"><strong>${verdictMark(c.verdict)}</strong> — ${escapeHtml(c.claim)} <em>measured: ${escapeHtml(c.measured)}</em>${note}</div>`;
+}
+
+/** A theorem's result as collected from a notebook, with its verdict and the section it belongs to. */
+export interface CollectedResult extends Claim {
   anchor: string;
   section: string;
 }
@@ -149,7 +159,7 @@ export interface NotebookReport {
  * folded), `remove-input`, `remove-output` and `remove-cell`. `failure`, when given, is
  * shown at the top.
  */
-export function renderNotebook(nb: Notebook, { name, failure }: { name: string; failure?: string }): NotebookReport {
+export function renderNotebook(nb: Notebook, { name, failure, run }: { name: string; failure?: string; run?: { seconds: number; ranAt?: string; commit?: string } }): NotebookReport {
   const md = markdownRenderer();
   const parts: string[] = [];
   const results: CollectedResult[] = [];
@@ -178,22 +188,32 @@ export function renderNotebook(nb: Notebook, { name, failure }: { name: string; 
       const code = `<pre><code class="hljs language-typescript">${hljs.highlight(source, { language: "typescript" }).value}</code></pre>`;
       input = tags.includes("hide-input") ? `<details class="hide-input"><summary>Show code</summary>${code}</details>` : code;
     }
+    const status = cellStatus(cell);
     let outputs = "";
-    if (!tags.includes("remove-output")) {
-      for (const output of cell.outputs) {
-        const rendered = renderOutput(output);
-        if (rendered.figure) figures++;
-        outputs += rendered.html;
-        if ((output.output_type === "display_data" || output.output_type === "execute_result") && typeof output.data["text/html"] === "string") {
-          const block = new RegExp(`<script type="${RESULT_MIME.replace(/[.+]/g, "\\$&")}">([\\s\\S]*?)</script>`).exec(output.data["text/html"]);
-          if (block) results.push({ ...(JSON.parse(block[1]) as Result), anchor, section });
-        }
+    for (const output of cell.outputs) {
+      const sent = output.output_type === "display_data" || output.output_type === "execute_result" ? resultOf(output.data) : undefined;
+      if (sent) {
+        // The pipeline draws the result line itself, with the verdict of the cell that sent it.
+        const claim: CollectedResult = { ...sent, ...verdictOf(status, sent.pass), cell: index + 1, anchor, section };
+        results.push(claim);
+        if (!tags.includes("remove-output")) outputs += claimHtml(claim);
+        continue;
       }
+      if (tags.includes("remove-output")) continue;
+      const rendered = renderOutput(output);
+      if (rendered.figure) figures++;
+      outputs += rendered.html;
+    }
+    const sentAny = results.some((r) => r.cell === index + 1);
+    for (const claim of sentAny ? [] : unsentClaims(cell, index + 1, status)) {
+      results.push({ ...claim, anchor, section });
+      outputs += claimHtml(claim);
     }
     parts.push(`<div class="cell code" id="cell-${index + 1}">${input}${outputs ? `<div class="output">${outputs}</div>` : ""}</div>`);
   });
   const banner = failure ? `<div class="failure"><strong>This notebook did not run to the end:</strong> ${escapeHtml(failure)}</div>` : "";
-  const body = `<nav class="top"><a href="index.html">← all notebooks</a></nav>\n${banner}\n${parts.join("\n")}`;
+  const entry = entryBlock({ file: `${name}.html`, title, results, failure, seconds: run?.seconds ?? 0, ranAt: run?.ranAt, commit: run?.commit });
+  const body = `<nav class="top"><a href="index.html">← all notebooks</a></nav>\n${banner}\n${parts.join("\n")}\n${entry}`;
   return { html: page(title, body, { plotly: figures > 0 }), title, results, figures };
 }
 
@@ -212,38 +232,83 @@ export interface IndexEntry {
   results: CollectedResult[];
   failure?: string;
   seconds: number;
+  /** When and at which commit the notebook ran (ISO date-time, short hash). */
+  ranAt?: string;
+  commit?: string;
 }
 
-/** The index page: the talk's outline, each theorem's claim, measured value and pass/fail, linked to its section. */
-export function renderIndex(entries: IndexEntry[]): string {
+/** Where the reports come from: the index shows it under its title. */
+export interface Provenance {
+  date: string;
+  commit: string;
+  node: string;
+  tslab: string;
+  library: string;
+}
+
+const ENTRY_BLOCK_ID = "landscape-index-entry";
+
+/** The index entry a report carries as a JSON data block, so that a partial rerun keeps the other notebooks' rows. */
+export function entryBlock(entry: IndexEntry): string {
+  return `<script type="application/json" id="${ENTRY_BLOCK_ID}">${plot.scriptSafeJson(entry)}</script>`;
+}
+
+/** The index entry embedded in a report by {@link entryBlock}, or undefined (an older report, or not a report). */
+export function entryOfReport(html: string): IndexEntry | undefined {
+  const block = new RegExp(`<script type="application/json" id="${ENTRY_BLOCK_ID}">([\\s\\S]*?)</script>`).exec(html);
+  return block ? (JSON.parse(block[1]) as IndexEntry) : undefined;
+}
+
+const verdictClass = (r: CollectedResult) => (r.verdict === "not run" ? "not-run" : r.verdict);
+
+/** One notebook's rows of the index: its title, its failure if any, and a table of its claims with their verdicts. */
+function indexRows(e: IndexEntry): string[] {
+  const when = [`${e.seconds.toFixed(1)} s`, e.ranAt ? `run ${e.ranAt.slice(0, 16).replace("T", " ")} UTC` : "", e.commit ? `at ${e.commit}` : ""].filter(Boolean).join(", ");
+  const rows = [`<h3><a href="${escapeHtml(e.file)}">${escapeHtml(e.title)}</a> <small>(${escapeHtml(when)})</small></h3>`];
+  if (e.failure) rows.push(`<div class="failure">Did not run to the end: ${escapeHtml(e.failure)}</div>`);
+  if (e.results.length === 0) return [...rows, `<p><em>No theorem results recorded.</em></p>`];
+  rows.push(`<table class="scoreboard"><thead><tr><th>claim</th><th>measured</th><th>result</th></tr></thead><tbody>`);
+  for (const r of e.results) {
+    rows.push(
+      `<tr><td><a href="${escapeHtml(e.file)}#${escapeHtml(r.anchor)}">${escapeHtml(r.claim)}</a></td><td>${escapeHtml(r.measured)}</td>` +
+        `<td class="${verdictClass(r)}">${verdictMark(r.verdict)}</td></tr>`,
+    );
+  }
+  rows.push(`</tbody></table>`);
+  return rows;
+}
+
+/**
+ * The index page: the total of claims reproduced, where the reports come from (date,
+ * commit, versions), then the talk's outline with each theorem's claim, measured value and
+ * verdict, linked to its section. Sections with no notebook yet are listed in one line.
+ */
+export function renderIndex(entries: IndexEntry[], provenance?: Provenance): string {
   const rows: string[] = [];
+  const missing: string[] = [];
   for (const { prefix, section } of TALK_OUTLINE) {
     const mine = entries.filter((e) => e.file.startsWith(prefix));
-    rows.push(`<h2>${escapeHtml(section)}</h2>`);
     if (mine.length === 0) {
-      rows.push(`<p><em>Not reproduced yet.</em></p>`);
+      missing.push(section);
       continue;
     }
-    for (const e of mine) {
-      rows.push(`<h3><a href="${escapeHtml(e.file)}">${escapeHtml(e.title)}</a> <small>(${e.seconds.toFixed(1)} s)</small></h3>`);
-      if (e.failure) rows.push(`<div class="failure">Did not run to the end: ${escapeHtml(e.failure)}</div>`);
-      if (e.results.length === 0) {
-        rows.push(`<p><em>No theorem results recorded.</em></p>`);
-        continue;
-      }
-      rows.push(`<table class="scoreboard"><thead><tr><th>claim</th><th>measured</th><th>result</th></tr></thead><tbody>`);
-      for (const r of e.results) {
-        rows.push(
-          `<tr><td><a href="${escapeHtml(e.file)}#${escapeHtml(r.anchor)}">${escapeHtml(r.claim)}</a></td><td>${escapeHtml(r.measured)}</td>` +
-            `<td class="${r.pass ? "pass" : "fail"}">${r.pass ? "✔ pass" : "✘ fail"}</td></tr>`,
-        );
-      }
-      rows.push(`</tbody></table>`);
-    }
+    rows.push(`<h2>${escapeHtml(section)}</h2>`);
+    for (const e of mine) rows.push(...indexRows(e));
   }
+  const others = entries.filter((e) => !TALK_OUTLINE.some(({ prefix }) => e.file.startsWith(prefix)));
+  if (others.length > 0) rows.push(`<h2>Other notebooks</h2>`, ...others.flatMap(indexRows));
+  if (missing.length > 0) rows.push(`<p class="missing"><em>Not reproduced yet:</em> ${missing.map(escapeHtml).join("; ")}.</p>`);
+  const { line } = tally(entries.flatMap((e) => e.results));
+  const failed = entries.filter((e) => e.failure).length;
+  const summary = `${line}${failed > 0 ? ` — ${failed} notebook${failed === 1 ? "" : "s"} did not run to the end` : ""}.`;
+  const from = provenance
+    ? `<p class="provenance">Generated ${escapeHtml(provenance.date.slice(0, 16).replace("T", " "))} UTC from commit ${escapeHtml(provenance.commit)}, with Node.js ${escapeHtml(provenance.node)}, tslab ${escapeHtml(provenance.tslab)} and landscape ${escapeHtml(provenance.library)}.</p>`
+    : "";
   const title = "Overparametrization for Landscape Design in Non-convex Optimization — reproduced";
   const body = `<h1>${escapeHtml(title)}</h1>
-<p>The executable companion to the talk by J. D. Lee (2018). Each row is one theorem of the talk: the claim, what the notebook measured, and whether the measurement agrees with the prediction.</p>
+<p>The executable companion to the talk by J. D. Lee (2018). Each row is one theorem of the talk: the claim, what the notebook measured, and the verdict of the notebook's test cell.</p>
+<p class="summary"><strong>${escapeHtml(summary)}</strong></p>
+${from}
 ${rows.join("\n")}`;
   return page(title, body, { plotly: false });
 }
