@@ -30,7 +30,11 @@ describe("executing the fixture notebook on a tslab kernel", () => {
     const displays = code(nb, 3).outputs.map((o) => (o.output_type === "display_data" ? Object.keys(o.data)[0] : o.output_type));
     assert.deepEqual(displays, ["text/html", "image/svg+xml"]);
     const figureCell = JSON.stringify(code(nb, 4).outputs);
-    assert.ok(figureCell.includes("application/vnd.landscape.figure+json"), "the figure travels as JSON in its HTML output");
+    const figure = code(nb, 4).outputs.find((o) => o.output_type === "display_data" && o.data["application/vnd.plotly.v1+json"] !== undefined);
+    assert.ok(figure && figure.output_type === "display_data", "the figure travels in plotly's MIME type");
+    assert.deepEqual(Object.keys(figure.data), ["application/vnd.plotly.v1+json", "text/html", "text/plain"], "one output: plotly JSON, HTML, text");
+    assert.match(String(figure.data["text/html"]), /<div class="landscape-figure" id="(landscape-figure-[0-9a-f]{16})"[^>]*>This figure is drawn by plotly\.js[^<]*<\/div>\n<script type="text\/javascript">[\s\S]*document\.getElementById\(id\)/, "a plot area with a unique id and a message until drawn");
+    assert.ok(!String(figure.data["text/html"]).includes("currentScript"));
     assert.ok(figureCell.includes("application/vnd.landscape.result+json"), "the result line travels as JSON");
     assert.equal(code(nb, 2).execution_count, 1);
   });

@@ -43,10 +43,15 @@ describe("figure builders", () => {
   it("only validates under tests, and embeds a figure's JSON in HTML safely", () => {
     assert.equal(plot.showMode(), "validate");
     assert.equal(show(plot.lineFigure([{ y: [1, 2] }])), undefined);
-    const html = plot.figureHtml(plot.lineFigure([{ name: "</script><b>x</b>", y: [1, 2] }]));
+    const html = plot.figureHtml(plot.lineFigure([{ name: "</script><b>x</b>", y: [1, 2] }]), "landscape-figure-0123456789abcdef");
     assert.ok(!html.includes("</script><b>"));
-    const json = html.match(/<script type="application\/vnd.landscape.figure\+json">(.*?)<\/script>/s)![1];
-    assert.equal(JSON.parse(json).data[0].name, "</script><b>x</b>");
+    const json = html.match(/figure = (\{.*?\}), tries = 0;/s)![1];
+    assert.equal(JSON.parse(json).data[0].name, "</script><b>x</b>", "the figure's JSON is valid JSON, safe inside the script");
+    assert.ok(html.includes('id="landscape-figure-0123456789abcdef"') && html.includes(`var id = "landscape-figure-0123456789abcdef"`), "the plot area is found by its id");
+    assert.notEqual(plot.figureHtml(plot.lineFigure([{ y: [1] }])), plot.figureHtml(plot.lineFigure([{ y: [1] }])), "each plot area gets its own id");
+    const bundle = plot.figureBundle(plot.lineFigure([{ y: [1, 2] }], { title: "t" }));
+    assert.deepEqual(Object.keys(bundle), ["application/vnd.plotly.v1+json", "text/html", "text/plain"]);
+    assert.match(String(bundle["text/plain"]), /^<figure: t, 1 trace; This figure is drawn by plotly\.js/);
     const page = plot.figurePage(plot.lineFigure([{ y: [1, 2] }]));
     assert.ok(page.includes("window.Plotly = Plotly") && !/src="https?:/.test(page), "plotly.js embedded, nothing from the network");
   });

@@ -7,6 +7,7 @@ import Anser from "anser";
 import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
 import markdownIt from "markdown-it";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { plot } from "landscape";
@@ -89,17 +90,49 @@ function page(title: string, body: string, { plotly }: { plotly: boolean }): str
 <style>${katexCss()}</style>
 <style>${highlightCss()}</style>
 <style>${PAGE_CSS}</style>
-${plotly ? plot.plotlyLoader() : ""}
+${plotly ? pipelineScript("plotly", plot.plotlySource()) : ""}
 </head><body>
 ${body}
+${plotly ? pipelineScript("figures", DRAW_FIGURES) : ""}
 </body></html>
 `;
 }
 
-const FIGURE_BLOCK = new RegExp(`<script type="${plot.FIGURE_MIME.replace(/[.+]/g, "\\$&")}">([\\s\\S]*?)</script>`);
+/**
+ * A script of the pipeline's own, marked `data-landscape="<role>"`: the only scripts a report
+ * holds (plotly.js, and the one that draws the figures). Notebook outputs never bring their
+ * scripts into a report: figures are redrawn from their plotly JSON, which travels in
+ * non-executable JSON blocks. {@link pipelineScriptHashes} lists their hashes for a
+ * Content-Security-Policy.
+ */
+function pipelineScript(role: string, source: string): string {
+  return `<script data-landscape="${role}">${source}</script>`;
+}
 
-/** Renders one output; returns "" for the kernel's plotly loader (the report has its own). */
-function renderOutput(output: Output): { html: string; figure: boolean } {
+/** The CSP hashes ('sha256-…') of the pipeline's own scripts in a report (the `<script data-landscape>` elements). */
+export function pipelineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script data-landscape="[^"]*">([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
+}
+
+/** Draws every figure of a report from its JSON block into the plot area the block names. */
+const DRAW_FIGURES = `document.querySelectorAll("script.landscape-figure-data").forEach(function (block) {
+  var figure = JSON.parse(block.textContent), div = document.getElementById(block.getAttribute("data-for"));
+  div.textContent = "";
+  window.Plotly.newPlot(div, figure.data, figure.layout, { responsive: true, displaylogo: false });
+});`;
+
+/** A figure of a report: a plot area and the figure's plotly JSON as a data block (drawn by DRAW_FIGURES). */
+function reportFigure(figure: plot.Figure, id: string): string {
+  const height = (figure.layout.height as number | undefined) ?? 420;
+  return `<div class="figure"><div class="landscape-figure" id="${id}" style="min-height:${height}px">This figure is drawn by plotly.js: open the report in a browser with JavaScript.</div>` +
+    `<script type="application/json" class="landscape-figure-data" data-for="${id}">${plot.scriptSafeJson(figure)}</script></div>`;
+}
+
+/**
+ * Renders one output; returns "" for the kernel's plotly loader (the report has its own).
+ * A figure (an output with plotly's MIME type) is drawn from its JSON, never from its HTML.
+ */
+function renderOutput(output: Output, figureId: string): { html: string; figure: boolean } {
   switch (output.output_type) {
     case "stream": {
       const text = collapseCarriageReturns(sourceText(output.text));
@@ -112,11 +145,10 @@ function renderOutput(output: Output): { html: string; figure: boolean } {
     case "display_data":
     case "execute_result": {
       const data = output.data;
+      if (data[plot.PLOTLY_MIME] !== undefined) return { html: reportFigure(data[plot.PLOTLY_MIME] as plot.Figure, figureId), figure: true };
       const html = data["text/html"] !== undefined ? sourceText(data["text/html"] as string) : undefined;
       if (html !== undefined) {
         if (html.startsWith('<script data-landscape="plotly-loader">')) return { html: "", figure: false };
-        const figure = FIGURE_BLOCK.exec(html);
-        if (figure) return { html: `<div class="figure">${plot.figureHtml(JSON.parse(figure[1]))}</div>`, figure: true };
         return { html: `<div class="html">${html}</div>`, figure: false };
       }
       if (data["image/svg+xml"] !== undefined) return { html: `<div class="svg">${sourceText(data["image/svg+xml"] as string)}</div>`, figure: false };
@@ -200,7 +232,7 @@ export function renderNotebook(nb: Notebook, { name, failure, run }: { name: str
         continue;
       }
       if (tags.includes("remove-output")) continue;
-      const rendered = renderOutput(output);
+      const rendered = renderOutput(output, `figure-${figures + 1}`);
       if (rendered.figure) figures++;
       outputs += rendered.html;
     }
