@@ -41,14 +41,31 @@ function markdownRenderer(): Markdown {
   return md;
 }
 
-/** The KaTeX stylesheet with its woff2 fonts inlined as data: URLs (the other formats dropped). */
-function katexCss(): string {
+/**
+ * The KaTeX stylesheet for a page body: none if the body has no formula; else with the
+ * @font-face rules (woff2 inlined as data: URLs, other formats dropped) of only the font
+ * families the body's classes use (KaTeX_Main and KaTeX_Math always; AMS, Size1–4, … where a
+ * class that selects them appears), which keeps a report small.
+ */
+function katexCss(body: string): string {
+  if (!body.includes('class="katex')) return "";
   const cssPath = require.resolve("katex/dist/katex.min.css");
-  return readFileSync(cssPath, "utf8").replace(/src:([^;}]*)/g, (_, sources: string) => {
-    const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(sources)?.[1];
-    if (!woff2) return `src:${sources}`;
-    const data = readFileSync(join(dirname(cssPath), woff2)).toString("base64");
-    return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
+  const css = readFileSync(cssPath, "utf8");
+  const classes = new Set([...body.matchAll(/class="([^"]*)"/g)].flatMap((m) => m[1].split(/\s+/)));
+  const used = new Set(["KaTeX_Main", "KaTeX_Math"]);
+  for (const [, selectors, family] of css.matchAll(/([^{}]+)\{[^{}]*font-family:(KaTeX_\w+)[^{}]*\}/g)) {
+    if (selectors.includes("@font-face")) continue;
+    const selected = selectors.split(",").some((selector) => classes.has(/\.([\w-]+)[^.]*$/.exec(selector.trim())?.[1] ?? ""));
+    if (selected) used.add(family);
+  }
+  return css.replace(/@font-face\{[^}]*font-family:(KaTeX_\w+)[^}]*\}/g, (rule, family: string) => {
+    if (!used.has(family)) return "";
+    return rule.replace(/src:([^;}]*)/, (_, sources: string) => {
+      const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(sources)?.[1];
+      if (!woff2) return `src:${sources}`;
+      const data = readFileSync(join(dirname(cssPath), woff2)).toString("base64");
+      return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
+    });
   });
 }
 
@@ -87,7 +104,7 @@ function page(title: string, body: string, { plotly }: { plotly: boolean }): str
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${katexCss()}</style>
+<style>${katexCss(body)}</style>
 <style>${highlightCss()}</style>
 <style>${PAGE_CSS}</style>
 ${plotly ? pipelineScript("plotly", plot.plotlySource()) : ""}
@@ -121,11 +138,17 @@ const DRAW_FIGURES = `document.querySelectorAll("script.landscape-figure-data").
   window.Plotly.newPlot(div, figure.data, figure.layout, { responsive: true, displaylogo: false });
 });`;
 
+/**
+ * Coordinates rounded to 7 significant digits in a report's figures: a relative 1e-7 is far
+ * below what a plot resolves (a pixel is about 1e-3 of an axis), and it halves the data.
+ */
+const sevenDigits = (_key: string, value: unknown) => (typeof value === "number" && !Number.isInteger(value) ? Number(value.toPrecision(7)) : value);
+
 /** A figure of a report: a plot area and the figure's plotly JSON as a data block (drawn by DRAW_FIGURES). */
 function reportFigure(figure: plot.Figure, id: string): string {
   const height = (figure.layout.height as number | undefined) ?? 420;
   return `<div class="figure"><div class="landscape-figure" id="${id}" style="min-height:${height}px">This figure is drawn by plotly.js: open the report in a browser with JavaScript.</div>` +
-    `<script type="application/json" class="landscape-figure-data" data-for="${id}">${plot.scriptSafeJson(figure)}</script></div>`;
+    `<script type="application/json" class="landscape-figure-data" data-for="${id}">${plot.scriptSafeJson(figure, sevenDigits)}</script></div>`;
 }
 
 /**

@@ -14,9 +14,9 @@ import type { Figure } from "./figure";
 /** plotly's MIME type: `{ data, layout }` as JSON (the convention of plotly.py, VS Code and jupyterlab-plotly). */
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
-/** JSON that is safe inside a <script> element (no "</script>", no U+2028/9 line breaks). */
-export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value)
+/** JSON that is safe inside a <script> element (no "</script>", no U+2028/9 line breaks); `replacer` as JSON.stringify's. */
+export function scriptSafeJson(value: unknown, replacer?: (key: string, value: unknown) => unknown): string {
+  return JSON.stringify(value, replacer)
     .replace(/</g, "\\u003c")
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
