@@ -8,9 +8,10 @@ import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
 import markdownIt from "markdown-it";
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { plot } from "landscape";
+import { experiment, plot } from "landscape";
 import { sourceText, tagsOf, type Notebook, type Output } from "./notebook";
 import { cellStatus, resultOf, tally, unsentClaims, verdictMark, verdictOf, type Claim } from "./verdicts";
 
@@ -92,11 +93,24 @@ table.scoreboard td, table.scoreboard th { border-bottom: 1px solid #d0d7de; pad
 .pass { color: #1a7f37; font-weight: 600; } .fail { color: #d1242f; font-weight: 600; } .not-run { color: #57606a; font-weight: 600; }
 .summary { font-size: 1.1rem; } .provenance { color: #57606a; font-size: 0.9rem; }
 img, svg { max-width: 100%; }
+table.landscape-table { border-collapse: collapse; font-size: 0.9rem; margin: 0.4rem 0; }
+table.landscape-table th, table.landscape-table td { border-bottom: 1px solid #d0d7de; padding: 0.25rem 0.6rem; text-align: left; }
+table.landscape-table .num { text-align: right; font-variant-numeric: tabular-nums; }
+table.landscape-table caption { text-align: left; color: #57606a; }
 @media print {
-  body { max-width: none; margin: 0; font-size: 11pt; }
-  nav.top, details.hide-input { display: none; }
-  h2 { break-before: page; page-break-before: always; }
-  .cell, .output, .figure, pre { break-inside: avoid; page-break-inside: avoid; }
+  /* A handout: narrative, statements, figures, tables and verdicts. Code folds away unless
+     the body has the class print-code (handouts --code), and then it wraps, never cut. */
+  @page { size: A4; margin: 14mm 12mm; }
+  body { max-width: none; margin: 0; font-size: 10.5pt; line-height: 1.45; }
+  nav.top, details.hide-input, .cell.code > pre { display: none; }
+  body.print-code .cell.code > pre { display: block; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; overflow: visible; font-size: 8pt; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .figure, .landscape-result, table, .failure, pre { break-inside: avoid; page-break-inside: avoid; }
+  .cell:empty, .output:empty { display: none; }
+  .modebar-container { display: none !important; }
+  .figure, .landscape-figure { max-width: 100%; overflow: hidden; }
+  table.landscape-table, table.scoreboard { font-size: 8.5pt; }
   a { color: inherit; text-decoration: none; }
 }`;
 
@@ -107,36 +121,75 @@ function page(title: string, body: string, { plotly }: { plotly: boolean }): str
 <style>${katexCss(body)}</style>
 <style>${highlightCss()}</style>
 <style>${PAGE_CSS}</style>
-${plotly ? pipelineScript("plotly", plot.plotlySource()) : ""}
 </head><body>
 ${body}
-${plotly ? pipelineScript("figures", DRAW_FIGURES) : ""}
+${plotly ? plotlyBlock() + pipelineScript("figures", DRAW_FIGURES) : ""}
 </body></html>
 `;
 }
 
 /**
  * A script of the pipeline's own, marked `data-landscape="<role>"`: the only scripts a report
- * holds (plotly.js, and the one that draws the figures). Notebook outputs never bring their
- * scripts into a report: figures are redrawn from their plotly JSON, which travels in
- * non-executable JSON blocks. {@link pipelineScriptHashes} lists their hashes for a
- * Content-Security-Policy.
+ * holds. Notebook outputs never bring their scripts into a report: figures are redrawn from
+ * their plotly JSON, which travels in non-executable JSON blocks. {@link pipelineScriptHashes}
+ * lists the hashes a Content-Security-Policy needs.
  */
 function pipelineScript(role: string, source: string): string {
   return `<script data-landscape="${role}">${source}</script>`;
 }
 
-/** The CSP hashes ('sha256-…') of the pipeline's own scripts in a report (the `<script data-landscape>` elements). */
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/**
+ * The CSP hashes ('sha256-…') of the pipeline's own scripts in a report: the inline
+ * `<script data-landscape>` elements, and, in a report with figures, plotly.js, which the
+ * "figures" script inserts as an inline script once it has unpacked it (so script-src
+ * needs its hash too).
+ */
 export function pipelineScriptHashes(html: string): string[] {
-  return [...html.matchAll(/<script data-landscape="[^"]*">([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
+  const inline = [...html.matchAll(/<script data-landscape="[^"]*">([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
+  return html.includes(`id="${PLOTLY_BLOCK_ID}"`) ? [...inline, sha256(plot.plotlySource())] : inline;
 }
 
-/** Draws every figure of a report from its JSON block into the plot area the block names. */
-const DRAW_FIGURES = `document.querySelectorAll("script.landscape-figure-data").forEach(function (block) {
-  var figure = JSON.parse(block.textContent), div = document.getElementById(block.getAttribute("data-for"));
-  div.textContent = "";
-  window.Plotly.newPlot(div, figure.data, figure.layout, { responsive: true, displaylogo: false });
-});`;
+const PLOTLY_BLOCK_ID = "landscape-plotly-gzip";
+
+let plotlyGzip: string | undefined;
+/**
+ * plotly.js gzipped, in base64, as a non-executable data block (0.67 MB instead of 1.5 MB:
+ * what keeps a report under 2 MB); the "figures" script unpacks it with the browser's
+ * DecompressionStream (no network: it works from file://).
+ */
+function plotlyBlock(): string {
+  plotlyGzip ??= gzipSync(plot.plotlySource(), { level: 9 }).toString("base64");
+  return `<script type="application/gzip" id="${PLOTLY_BLOCK_ID}">${plotlyGzip}</script>\n`;
+}
+
+/**
+ * Unpacks plotly.js from its data block into an inline script, then draws every figure of
+ * the report from its JSON block into the plot area the block names.
+ */
+const DRAW_FIGURES = `(function () {
+  function draw() {
+    document.querySelectorAll("script.landscape-figure-data").forEach(function (block) {
+      var figure = JSON.parse(block.textContent), div = document.getElementById(block.getAttribute("data-for"));
+      div.textContent = "";
+      window.Plotly.newPlot(div, figure.data, figure.layout, { responsive: true, displaylogo: false });
+    });
+  }
+  if (typeof DecompressionStream === "undefined") {
+    document.querySelectorAll("div.landscape-figure").forEach(function (div) { div.textContent = "This browser cannot unpack plotly.js (no DecompressionStream): open the report in a current Chrome, Firefox or Safari."; });
+    return;
+  }
+  var packed = atob(document.getElementById("${PLOTLY_BLOCK_ID}").textContent), bytes = new Uint8Array(packed.length);
+  for (var i = 0; i < packed.length; i++) bytes[i] = packed.charCodeAt(i);
+  new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text().then(function (source) {
+    var script = document.createElement("script");
+    script.setAttribute("data-landscape", "plotly");
+    script.textContent = source;
+    document.head.appendChild(script);
+    draw();
+  });
+})();`;
 
 /**
  * Coordinates rounded to 7 significant digits in a report's figures: a relative 1e-7 is far
@@ -168,6 +221,7 @@ function renderOutput(output: Output, figureId: string): { html: string; figure:
     case "display_data":
     case "execute_result": {
       const data = output.data;
+      if (data[experiment.PROGRESS_MIME] !== undefined) return { html: "", figure: false }; // progress lines stay out of reports
       if (data[plot.PLOTLY_MIME] !== undefined) return { html: reportFigure(data[plot.PLOTLY_MIME] as plot.Figure, figureId), figure: true };
       const html = data["text/html"] !== undefined ? sourceText(data["text/html"] as string) : undefined;
       if (html !== undefined) {

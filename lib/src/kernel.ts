@@ -14,8 +14,6 @@ export interface KernelDisplay {
 /** tslab's display functions when running inside a tslab kernel that is executing a cell. */
 export interface Kernel {
   display: KernelDisplay;
-  /** A display entry that each call overwrites (update_display_data). */
-  newDisplay(): KernelDisplay;
 }
 
 /** tslab's function that sends a display_data message (`{ data, metadata, transient }`) for the running cell. */
@@ -24,11 +22,12 @@ type WriteDisplayData = (message: { data: Record<string, unknown>; metadata: Rec
 /**
  * Sends one display output carrying several MIME types (tslab's `display` sends one type
  * per output). A no-op outside a kernel. It goes through the same function of tslab that
- * `display.raw` calls.
+ * `display.raw` calls. With `entry`, the output is a display entry with that id, which
+ * later calls with `update: true` overwrite (update_display_data).
  */
-export function displayBundle(data: Record<string, unknown>): void {
+export function displayBundle(data: Record<string, unknown>, entry?: { id: string; update: boolean }): void {
   const write = tslabJupyterModule()?.exports?.lastWriteDisplayData as WriteDisplayData | null | undefined;
-  write?.({ data, metadata: {}, transient: {} }, false);
+  write?.({ data, metadata: {}, transient: entry ? { display_id: entry.id } : {} }, entry?.update ?? false);
 }
 
 /** tslab's `jupyter` module in the require cache (present only inside the kernel). */
