@@ -5,7 +5,9 @@
  * followed by every notebook. Code folds away unless `--code` (then it wraps, never cut).
  * Figures are drawn at the printable width of an A4 page, without plotly's toolbar.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { PDFDocument } from "pdf-lib";
@@ -102,3 +104,30 @@ if (require.main === module) {
     process.exit(2);
   }
 }
+
+/**
+ * The share of inked pixels (darker than 3/4 grey) on each page of a PDF, from poppler's
+ * pdftoppm rendering it at 30 dpi in grey: 0 is a blank page.
+ */
+export function pageInk(pdf: string): number[] {
+  const dir = mkdtempSync(join(tmpdir(), "landscape-pages-"));
+  try {
+    const run = spawnSync("pdftoppm", ["-r", "30", "-gray", pdf, join(dir, "page")], { encoding: "utf8" });
+    if (run.error || run.status !== 0) throw new Error(`pdftoppm failed on ${pdf}: ${run.error?.message ?? run.stderr}`);
+    return readdirSync(dir).sort().map((file) => {
+      const pgm = readFileSync(join(dir, file));
+      // Binary PGM: "P5", width, height, maxval, one whitespace, then width × height bytes.
+      const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString("latin1"));
+      if (!header) throw new Error(`${file}: not a binary PGM`);
+      const pixels = pgm.subarray(header[0].length);
+      let inked = 0;
+      for (const v of pixels) if (v < 192) inked++;
+      return inked / pixels.length;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Whether poppler's pdftoppm is installed. */
+export const pdftoppmAvailable = () => spawnSync("pdftoppm", ["-v"], { stdio: "ignore" }).status === 0;

@@ -75,13 +75,13 @@ export function tableText(records: readonly Record<string, unknown>[], options: 
 
 /**
  * Shows records as a table: in the tslab kernel one output with an HTML table (and its text
- * form), from a script the text printed, under tests nothing. Returns the text form.
+ * form), from a script the text printed, under tests nothing (the records are still checked).
  * `columns` picks and orders the columns (`{ key: heading }` renames them); `format` sets a
- * column's format.
+ * column's format. Returns nothing, so that a cell ending with it does not echo a value
+ * (use {@link tableText} for the text).
  */
-export function table(records: readonly Record<string, unknown>[], options: TableOptions = {}): string {
+export function table(records: readonly Record<string, unknown>[], options: TableOptions = {}): void {
   const text = tableText(records, options);
   if (tslabKernel()) displayBundle({ "text/html": tableHtml(records, options), "text/plain": text });
   else if (process.env.NODE_TEST_CONTEXT === undefined && process.env.LANDSCAPE_SHOW !== "validate") console.log(text);
-  return text;
 }

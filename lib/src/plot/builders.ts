@@ -191,7 +191,7 @@ export function smallMultiples(panels: Figure[], { columns = 2, title, height }:
     // The legend goes below the panels (70 px under the plot area, past the x-axis titles),
     // where no colour bar (right of the plot) can cover it; plotly grows the margin for it.
     legend: { orientation: "h", x: 0, xanchor: "left", y: -70 / Math.max(figureHeight - 110, 100), yanchor: "top" },
-    margin: { t: 60, r: 20, b: 50, l: 60 },
+    margin: { t: title ? 100 : 60, r: 20, b: 50, l: 60 },
     annotations: [] as unknown[],
     ...(title ? { title: { text: title } } : {}),
   };
