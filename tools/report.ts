@@ -95,7 +95,7 @@ table.scoreboard td, table.scoreboard th { border-bottom: 1px solid #d0d7de; pad
 img, svg { max-width: 100%; }
 table.landscape-table { border-collapse: collapse; font-size: 0.9rem; margin: 0.4rem 0; }
 table.landscape-table th, table.landscape-table td { border-bottom: 1px solid #d0d7de; padding: 0.25rem 0.6rem; text-align: left; }
-table.landscape-table .num { text-align: right; font-variant-numeric: tabular-nums; }
+table.landscape-table .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.landscape-table caption { text-align: left; color: #57606a; }
 @media print {
   /* A handout: narrative, statements, figures, tables and verdicts. Code folds away unless
