@@ -88,7 +88,7 @@ export async function reproduce(paths: string[], outDir: string, log: (line: str
     });
     const failureText = failure ? (failure.cell > 0 ? `cell ${failure.cell}: ${failure.kind}: ${failure.message}` : failure.message) : undefined;
     writeNotebook(join(outDir, `${name}.ipynb`), notebook);
-    const run = { seconds, ranAt: from.date, commit: from.commit };
+    const run = { seconds, ranAt: new Date(started).toISOString(), commit: from.commit };
     const report = renderNotebook(notebook, { name, failure: failureText, run });
     const htmlPath = join(outDir, `${name}.html`);
     writeFileSync(htmlPath, report.html);
