@@ -91,6 +91,7 @@ details.hide-input > summary { cursor: pointer; color: #57606a; font-size: 0.85r
 table.scoreboard { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 table.scoreboard td, table.scoreboard th { border-bottom: 1px solid #d0d7de; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 .pass { color: #1a7f37; font-weight: 600; } .fail { color: #d1242f; font-weight: 600; } .not-run { color: #57606a; font-weight: 600; }
+table.scoreboard td.pass, table.scoreboard td.fail, table.scoreboard td.not-run { white-space: nowrap; }
 .summary { font-size: 1.1rem; } .provenance { color: #57606a; font-size: 0.9rem; }
 img, svg { max-width: 100%; }
 table.landscape-table { border-collapse: collapse; font-size: 0.9rem; margin: 0.4rem 0; }
