@@ -5,15 +5,15 @@
  * matrix there for repeated products. Fixed summation orders: results are the same on every run.
  * @module
  */
-import { assertDense, type Dense } from "./dense";
+import { assertDense, assertFiniteResult, assertOptions, type Dense } from "./dense";
 import { allocate, getEngine, release } from "./engine";
 import { gemm } from "./gemm";
 
 /** Throws unless x is a Float64Array of the given length; `name()` is only built for the message. */
-function assertArray(name: () => string, x: unknown, length: number): asserts x is Float64Array {
-  if (x instanceof Float64Array && x.length === length) return;
+function assertArray(name: () => string, x: unknown, length: number, finite = true): asserts x is Float64Array {
   if (!(x instanceof Float64Array)) throw new Error(`${name()} must be a Float64Array of length ${length}, got ${typeof x}`);
-  throw new Error(`${name()} must have length ${length}, got length ${x.length}`);
+  if (x.length !== length) throw new Error(`${name()} must have length ${length}, got length ${x.length}`);
+  if (finite) for (let i = 0; i < length; i++) if (!Number.isFinite(x[i])) throw new Error(`${name()}[${i}] must be finite, got ${x[i]}`);
 }
 
 /** Options of `gemv`. */
@@ -34,12 +34,14 @@ export interface GemvOptions {
  */
 export function gemv(a: Dense, x: Float64Array, y?: Float64Array, options: GemvOptions = {}): Float64Array {
   assertDense("gemv: A", a);
-  const { trans = false, alpha = 1, beta = 0 } = options;
+  assertOptions("gemv", options);
+  const { trans = false, alpha = 1, beta = 0 } = options ?? {};
+  if (!Number.isFinite(alpha) || !Number.isFinite(beta)) throw new Error(`gemv: alpha and beta must be finite numbers, got ${alpha} and ${beta}`);
   const { rows, cols, data } = a;
   const [m, n] = trans ? [cols, rows] : [rows, cols];
   assertArray(() => `gemv: x (op(A) is ${m}×${n})`, x, n);
   if (y === undefined) y = new Float64Array(m);
-  else assertArray(() => `gemv: y (op(A) is ${m}×${n})`, y, m);
+  else assertArray(() => `gemv: y (op(A) is ${m}×${n})`, y, m, beta !== 0);
   if (!trans) {
     const n4 = cols - (cols % 4);
     for (let i = 0; i < rows; i++) {
@@ -67,14 +69,18 @@ export function gemv(a: Dense, x: Float64Array, y?: Float64Array, options: GemvO
       for (let j = 0; j < cols; j++) y[j] += t * data[r + j];
     }
   }
+  assertFiniteResult("gemv: α·op(A)·x + β·y", y);
   return y;
 }
 
 /** y ← α·x + y (in place); returns y. */
 export function axpy(alpha: number, x: Float64Array, y: Float64Array): Float64Array {
+  if (typeof alpha !== "number" || !Number.isFinite(alpha)) throw new Error(`axpy: alpha must be a finite number, got ${String(alpha)}`);
   if (!(x instanceof Float64Array)) throw new Error(`axpy: x must be a Float64Array, got ${typeof x}`);
+  assertArray(() => "axpy: x", x, x.length);
   assertArray(() => "axpy: y", y, x.length);
   for (let i = 0; i < x.length; i++) y[i] += alpha * x[i];
+  assertFiniteResult("axpy: α·x + y", y);
   return y;
 }
 
@@ -84,7 +90,8 @@ export function axpy(alpha: number, x: Float64Array, y: Float64Array): Float64Ar
  * `trans` (default true) selects AᵀA; `trans: false` gives AAᵀ.
  */
 export function syrk(a: Dense, c?: Dense, options: { trans?: boolean; alpha?: number; beta?: number; threads?: number } = {}): Dense {
-  const { trans = true, ...rest } = options;
+  assertOptions("syrk", options);
+  const { trans = true, ...rest } = options ?? {};
   return gemm(a, a, c, { ...rest, transA: trans, transB: !trans });
 }
 
@@ -100,17 +107,14 @@ export interface MatVec {
 const registry = new FinalizationRegistry<number>((block) => release(getEngine(), block));
 
 /**
- * A copy of A kept in WebAssembly memory for repeated matrix–vector products, where the
- * copy would otherwise cost as much as the product: each `apply` copies only x in and y out,
- * and runs a SIMD kernel over four rows at a time. yᵢ sums aᵢⱼxⱼ in two SIMD accumulators
- * (j ≡ 0, 1 and j ≡ 2, 3 mod 4), so the last bits differ from `gemv`'s; both are fixed
- * from run to run. The memory is given back when the operator is garbage-collected.
+ * y ← A·x with A kept in WebAssembly memory, without argument checks: the inner loop of
+ * `matVec` and of objectives that validated A once and carry non-finite iterates through to
+ * their own divergence report. x must have A's column count and y its row count.
  */
-export function matVec(a: Dense): MatVec {
-  assertDense("matVec: a", a);
+export function residentProduct(a: Dense): (x: Float64Array, y: Float64Array, alpha?: number, beta?: number) => Float64Array {
   const { rows, cols } = a;
   const e = getEngine();
-  const aBytes = Math.ceil(rows * cols / 8) * 64;
+  const aBytes = Math.ceil((rows * cols) / 8) * 64;
   const xBytes = Math.ceil(cols / 8) * 64;
   const block = allocate(e, aBytes + xBytes + 8 * rows);
   const offX = block + aBytes;
@@ -120,23 +124,42 @@ export function matVec(a: Dense): MatVec {
   const xs = new Float64Array(e.memory.buffer, offX, cols);
   const ys = new Float64Array(e.memory.buffer, offY, rows);
   const kernels = e.kernels;
-  const owner = {}; // reachable from `apply`: the block lives as long as the function does
-  const operator: MatVec = {
+  const owner = {}; // reachable from the function: the block lives as long as it does
+  registry.register(owner, block);
+  return (x, y, alpha = 1, beta = 0) => {
+    void owner;
+    xs.set(x);
+    if (beta !== 0) ys.set(y);
+    kernels.gemvN(block, cols, rows, cols, offX, offY, alpha, beta);
+    y.set(ys);
+    return y;
+  };
+}
+
+/**
+ * A copy of A kept in WebAssembly memory for repeated matrix–vector products, where the
+ * copy would otherwise cost as much as the product: each `apply` copies only x in and y out,
+ * and runs a SIMD kernel over four rows at a time. yᵢ sums aᵢⱼxⱼ in two SIMD accumulators
+ * (j ≡ 0, 1 and j ≡ 2, 3 mod 4), so the last bits differ from `gemv`'s; both are fixed
+ * from run to run. The memory is given back when the operator is garbage-collected.
+ */
+export function matVec(a: Dense): MatVec {
+  assertDense("matVec: A", a);
+  const { rows, cols } = a;
+  const product = residentProduct(a);
+  return {
     rows,
     cols,
-    apply(x, y, options = {}) {
-      void owner;
+    apply(x, y, options) {
       assertArray(() => `matVec.apply: x (A is ${rows}×${cols})`, x, cols);
+      assertOptions("matVec.apply", options);
+      const { alpha = 1, beta = 0 } = options ?? {};
+      if (!Number.isFinite(alpha) || !Number.isFinite(beta)) throw new Error(`matVec.apply: alpha and beta must be finite numbers, got ${alpha} and ${beta}`);
       if (y === undefined) y = new Float64Array(rows);
-      else assertArray(() => `matVec.apply: y (A is ${rows}×${cols})`, y, rows);
-      const { alpha = 1, beta = 0 } = options;
-      xs.set(x);
-      if (beta !== 0) ys.set(y);
-      kernels.gemvN(block, cols, rows, cols, offX, offY, alpha, beta);
-      y.set(ys);
+      else assertArray(() => `matVec.apply: y (A is ${rows}×${cols})`, y, rows, beta !== 0);
+      product(x, y, alpha, beta);
+      assertFiniteResult("matVec.apply: α·A·x + β·y", y);
       return y;
     },
   };
-  registry.register(owner, block);
-  return operator;
 }

@@ -28,11 +28,13 @@ export function dense(rows: number, cols: number, data?: Float64Array): Dense {
   if (data === undefined) return { rows, cols, data: new Float64Array(rows * cols) };
   if (!(data instanceof Float64Array)) throw new Error(`dense: data must be a Float64Array, got ${typeof data}`);
   if (data.length !== rows * cols) throw new Error(`dense: data must have length rows·cols = ${rows * cols}, got ${data.length}`);
-  return { rows, cols, data };
+  const a = { rows, cols, data };
+  assertDense("dense: data", a);
+  return a;
 }
 
-/** Throws unless `a` is a Dense whose data has length rows·cols; `name` is the argument's name. */
-export function assertDense(name: string, a: unknown): asserts a is Dense {
+/** Throws unless `a` is a Dense whose data has length rows·cols and (unless `finite: false`) finite entries; `name` is the argument's name. */
+export function assertDense(name: string, a: unknown, { finite = true } = {}): asserts a is Dense {
   const d = a as Dense;
   if (typeof d !== "object" || d === null || !(d.data instanceof Float64Array)) {
     throw new Error(`${name} must be a dense matrix { rows, cols, data: Float64Array }, got ${d === null ? "null" : typeof d}`);
@@ -41,15 +43,32 @@ export function assertDense(name: string, a: unknown): asserts a is Dense {
   if (d.data.length !== d.rows * d.cols) {
     throw new Error(`${name}.data must have length rows·cols = ${d.rows}·${d.cols} = ${d.rows * d.cols}, got ${d.data.length}`);
   }
+  if (!finite) return;
+  const data = d.data;
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) throw new Error(`${name}[${Math.floor(i / d.cols)}][${i % d.cols}] must be finite, got ${data[i]}`);
+  }
+}
+
+/** Throws unless every entry of a result is finite: `what` names the operation and its arguments. */
+export function assertFiniteResult(what: string, data: Float64Array): void {
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) throw new Error(`${what} overflows the float64 range (an entry beyond ±1.8e308)`);
+  }
 }
 
 /** The dense copy of an ml-matrix `Matrix` (row-major). */
 export function fromMatrix(m: Matrix): Dense {
+  if (!Matrix.isMatrix(m)) throw new Error(`fromMatrix: m must be an ml-matrix Matrix, got ${m === null ? "null" : typeof m}`);
   const rows = m.rows;
   const cols = m.columns;
   const data = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) data[i * cols + j] = m.get(i, j);
+    for (let j = 0; j < cols; j++) {
+      const v = m.get(i, j);
+      if (!Number.isFinite(v)) throw new Error(`fromMatrix: m[${i}][${j}] must be finite, got ${v}`);
+      data[i * cols + j] = v;
+    }
   }
   return { rows, cols, data };
 }
@@ -73,4 +92,9 @@ export function transpose(a: Dense): Dense {
     for (let j = 0; j < cols; j++) out[j * rows + i] = data[i * cols + j];
   }
   return { rows: cols, cols: rows, data: out };
+}
+
+/** Throws unless `options` is undefined or an object (`what` names the function). */
+export function assertOptions(what: string, options: unknown): void {
+  if (options !== undefined && (options === null || typeof options !== "object")) throw new Error(`${what}: options must be an object, got ${options === null ? "null" : typeof options}`);
 }

@@ -6,7 +6,7 @@
  * the engine's WebAssembly memory, where each QL sweep's rotations run as one SIMD call.
  * @module
  */
-import { assertDense, type Dense } from "./dense";
+import { assertDense, assertOptions, type Dense } from "./dense";
 import { allocate, getEngine, release, type Kernels } from "./engine";
 
 /** √(a² + b²) without overflow or underflow (Math.hypot is slower in V8). */
@@ -32,7 +32,8 @@ export function symmetricEigenDense(a: Dense, options: { vectors?: boolean } = {
   assertDense("symmetricEigenDense: a", a);
   const n = a.rows;
   if (a.cols !== n) throw new Error(`symmetricEigenDense: a must be square, got ${a.rows}×${a.cols}`);
-  const wantVectors = options.vectors ?? true;
+  assertOptions("symmetricEigenDense", options);
+  const wantVectors = options?.vectors ?? true;
   if (n === 0) return { values: new Float64Array(0), vectors: wantVectors ? { rows: 0, cols: 0, data: new Float64Array(0) } : undefined };
   // w holds Vᵀ: w[c·n + r] = V[r][c]; then one sweep's rotation cosines and sines.
   const e = getEngine();
@@ -58,10 +59,22 @@ interface Rotations {
 
 function decompose(a: Dense, n: number, w: Float64Array, wantVectors: boolean, rotations: Rotations): { values: Float64Array; vectors?: Dense } {
   // Start from the lower triangle of A (V = A, symmetric).
+  let top = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
       const v = a.data[i * n + j];
       if (!Number.isFinite(v)) throw new Error(`symmetricEigenDense: a[${i}][${j}] must be finite, got ${v}`);
+      top = Math.max(top, Math.abs(v));
+    }
+  }
+  // Entries beyond 2^±500 are divided by a power of two (exact) so that the squares of the
+  // reduction stay in range; subnormal entries (a perturbation far below rounding) are set to 0,
+  // which QL's convergence test could not resolve.
+  const scale = top > 2 ** 500 || (top > 0 && top < 2 ** -500) ? 2 ** Math.round(Math.log2(top)) : 1;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let v = a.data[i * n + j] / scale;
+      if (Math.abs(v) < 2.2250738585072014e-308) v = 0;
       w[j * n + i] = v;
       w[i * n + j] = v;
     }
@@ -72,7 +85,7 @@ function decompose(a: Dense, n: number, w: Float64Array, wantVectors: boolean, r
   ql(d, e, n, wantVectors ? rotations : undefined);
   // Sort ascending; V's column `to` is the eigenvector of the `from`-th value (row `from` of w).
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => d[i] - d[j]);
-  const values = Float64Array.from(order, (i) => d[i]);
+  const values = Float64Array.from(order, (i) => d[i] * scale);
   if (!wantVectors) return { values };
   const v = new Float64Array(n * n);
   for (let to = 0; to < n; to++) {

@@ -6,7 +6,7 @@
  * result is bitwise the same whichever path, thread count or run.
  * @module
  */
-import { assertDense, type Dense } from "./dense";
+import { assertDense, assertFiniteResult, assertOptions, type Dense } from "./dense";
 import { defaultThreads, getEngine, MAX_THREADS, PARAM, runJob, workspace } from "./engine";
 
 /** Options of `gemm`. */
@@ -54,12 +54,13 @@ function overlaps(x: Float64Array, y: Float64Array) {
 /**
  * C ← α·op(A)·op(B) + β·C, where op(X) is X or Xᵀ; returns C (a new m × n matrix when C is
  * omitted). op(A) is m × k and op(B) is k × n.
- * @throws when the shapes do not match, C shares memory with A or B, or α, β are not finite
+ * @throws when the shapes do not match, an entry is not finite, C shares memory with A or B, α or β is not finite, or the result overflows
  */
 export function gemm(a: Dense, b: Dense, c?: Dense, options: GemmOptions = {}): Dense {
   assertDense("gemm: A", a);
   assertDense("gemm: B", b);
-  const { transA = false, transB = false, alpha = 1, beta = 0 } = options;
+  assertOptions("gemm", options);
+  const { transA = false, transB = false, alpha = 1, beta = 0 } = options ?? {};
   if (!Number.isFinite(alpha)) throw new Error(`gemm: alpha must be a finite number, got ${alpha}`);
   if (!Number.isFinite(beta)) throw new Error(`gemm: beta must be a finite number, got ${beta}`);
   const opA = opShape(a, transA);
@@ -73,15 +74,16 @@ export function gemm(a: Dense, b: Dense, c?: Dense, options: GemmOptions = {}): 
   const k = opA.cols;
   if (c === undefined) c = { rows: m, cols: n, data: new Float64Array(m * n) };
   else {
-    assertDense("gemm: C", c);
+    assertDense("gemm: C", c, { finite: beta !== 0 }); // with β = 0, C's previous content is not read
     if (c.rows !== m || c.cols !== n) throw new Error(`gemm: C must be ${m}×${n} (the shape of ${name("A", transA)}·${name("B", transB)}), got ${c.rows}×${c.cols}`);
     if (overlaps(c.data, a.data) || overlaps(c.data, b.data)) throw new Error("gemm: C must not share memory with A or B");
   }
   if (m === 0 || n === 0) return c;
-  const threads = options.threads ?? defaultThreads();
+  const threads = options?.threads ?? defaultThreads();
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`gemm: threads must be an integer ≥ 1, got ${threads}`);
   if (m * n * k < WASM_MIN_WORK) gemmJs(a, b, c, transA, transB, alpha, beta, m, n, k);
   else gemmWasm(a, b, c, transA, transB, alpha, beta, m, n, k, m * n * k >= THREADS_MIN_WORK ? threads : 1);
+  assertFiniteResult("gemm: α·op(A)·op(B) + β·C", c.data);
   return c;
 }
 

@@ -4,11 +4,11 @@
  * bias gradient). Each writes into `out` when given (which may be the input itself).
  * @module
  */
-import { assertDense, type Dense } from "./dense";
+import { assertDense, assertFiniteResult, type Dense } from "./dense";
 
 function output(name: string, a: Dense, out?: Dense): Dense {
   if (out === undefined) return { rows: a.rows, cols: a.cols, data: new Float64Array(a.data.length) };
-  assertDense(`${name}: out`, out);
+  assertDense(`${name}: out`, out, { finite: false }); // overwritten
   if (out.rows !== a.rows || out.cols !== a.cols) throw new Error(`${name}: out must be ${a.rows}×${a.cols}, got ${out.rows}×${out.cols}`);
   return out;
 }
@@ -43,11 +43,13 @@ export function reluMask(z: Dense, g: Dense, out?: Dense): Dense {
 export function addBias(z: Dense, b: Float64Array): Dense {
   assertDense("addBias: z", z);
   if (!(b instanceof Float64Array) || b.length !== z.cols) throw new Error(`addBias: b must be a Float64Array of length ${z.cols} (z's columns), got ${b instanceof Float64Array ? `length ${b.length}` : typeof b}`);
+  for (let j = 0; j < b.length; j++) if (!Number.isFinite(b[j])) throw new Error(`addBias: b[${j}] must be finite, got ${b[j]}`);
   const { rows, cols, data } = z;
   for (let i = 0; i < rows; i++) {
     const r = i * cols;
     for (let j = 0; j < cols; j++) data[r + j] += b[j];
   }
+  assertFiniteResult("addBias: z + b", data);
   return z;
 }
 
@@ -62,6 +64,7 @@ export function columnSums(a: Dense, out?: Float64Array): Float64Array {
     const r = i * cols;
     for (let j = 0; j < cols; j++) s[j] += data[r + j];
   }
+  assertFiniteResult("columnSums: Σᵢ a[i][j]", s);
   return s;
 }
 

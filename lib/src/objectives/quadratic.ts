@@ -1,6 +1,7 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
-import { fromMatrix, matVec, symmetricEigenDense } from "../linalg";
-import { assertFinite, assertVector } from "../validate";
+import { fromMatrix, symmetricEigenDense } from "../linalg";
+import { residentProduct } from "../linalg/blas";
+import { assertFinite, assertMatrix, assertVector } from "../validate";
 import { output, type Objective } from "./objective";
 
 /** A quadratic objective with its closed-form minimizer. */
@@ -22,12 +23,10 @@ export interface Quadratic extends Objective {
  * @param c a constant (default 0)
  */
 export function quadratic(a: Matrix | number[][], b?: Float64Array, c = 0): Quadratic {
-  const given = Matrix.checkMatrix(a);
-  if (!given.isSquare()) throw new Error(`a must be square, got ${given.rows}×${given.columns}`);
+  const given = assertMatrix("a", a);
   const d = given.rows;
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < d; j++) {
-      assertFinite(`a[${i}][${j}]`, given.get(i, j));
       if (Math.abs(given.get(i, j) - given.get(j, i)) > 1e-10 * (1 + Math.abs(given.get(i, j)))) {
         throw new Error(`a must be symmetric: a[${i}][${j}] = ${given.get(i, j)} but a[${j}][${i}] = ${given.get(j, i)}`);
       }
@@ -35,14 +34,14 @@ export function quadratic(a: Matrix | number[][], b?: Float64Array, c = 0): Quad
   }
   // Exactly symmetric from here on (a product QΛQᵀ is symmetric only up to rounding). ml-matrix's
   // add/sub/mul/div change the matrix they are called on: work on a copy, never on the caller's matrix.
-  const A = given.clone().add(given.transpose()).div(2);
+  const A = given.clone().mul(0.5).add(given.transpose().mul(0.5)); // halves first: 1e308 + 1e308 would overflow
   const cholesky = new CholeskyDecomposition(A);
   if (!cholesky.isPositiveDefinite()) throw new Error("a must be positive definite (its Cholesky factorization failed)");
   const rhs = b === undefined ? new Float64Array(d) : Float64Array.from(assertVector("b", b, d));
   assertFinite("c", c);
   // A for the hot path (copied once into the dense core's WebAssembly memory), and its spectrum (values only).
   const dense = fromMatrix(A);
-  const times = matVec(dense);
+  const times = residentProduct(dense); // unchecked: a diverging method's non-finite iterate must reach its own report
   const { values } = symmetricEigenDense(dense, { vectors: false });
   const spectrum = { min: values[0], max: values[d - 1] };
 
@@ -54,7 +53,7 @@ export function quadratic(a: Matrix | number[][], b?: Float64Array, c = 0): Quad
     let same = true;
     for (let j = 0; j < d && same; j++) same = axAt[j] === x[j];
     if (same) return ax;
-    times.apply(x, ax);
+    times(x, ax);
     axAt.set(x);
     return ax;
   };

@@ -3,6 +3,22 @@
  * `show` draws and tests validate.
  * @module
  */
+import { assertFinite, assertInteger, assertNumbers, optionsObject } from "../validate";
+
+/** Throws unless v is an array or typed array (its entries may be NaN: plotly draws a gap). */
+function assertArrayLike(name: string, v: unknown): void {
+  if (!Array.isArray(v) && !ArrayBuffer.isView(v)) throw new Error(`${name} must be an array of numbers, got ${v === null ? "null" : typeof v}`);
+}
+
+/** Checks the series of a line or scatter figure (arrays x and y) and returns the options object. */
+function seriesArguments<O extends object>(series: Series[], options: O | undefined): O {
+  if (!Array.isArray(series)) throw new Error("series must be an array of { x, y, name? }");
+  series.forEach((s, i) => {
+    if (s?.x !== undefined) assertArrayLike(`series[${i}].x`, s.x);
+    assertArrayLike(`series[${i}].y`, s?.y);
+  });
+  return optionsObject("options", options);
+}
 import type { Figure, Layout, Plot } from "./figure";
 
 /** Options shared by the 2-D builders. */
@@ -16,18 +32,49 @@ export interface AxesOptions {
   height?: number;
 }
 
-/** A named curve: y against x (x defaults to 0, 1, 2, …). */
+/**
+ * A named curve: y against x (x defaults to 0, 1, 2, …). `kind` says what it is: "measured"
+ * data are drawn as markers, a "fit" or prediction as a dashed line (so neither hides the
+ * other), a plain "line" (the default) as a solid line.
+ */
 export interface Series {
   name?: string;
   x?: ArrayLike<number>;
   y: ArrayLike<number>;
+  kind?: "measured" | "fit" | "line";
 }
 
-function layoutFor(options: AxesOptions): Layout {
+/**
+ * Ticks of a log axis at the powers of ten the values span, labelled 10ᵏ (1 and 10 as they
+ * are), every decade up to 8 decades, else every ⌈decades/8⌉-th.
+ */
+export function decadeTicks(values: readonly number[]): { tickvals: number[]; ticktext: string[] } | undefined {
+  assertArrayLike("values", values);
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (positive.length === 0) return undefined;
+  let lo = Infinity, hi = -Infinity;
+  for (const v of positive) {
+    const e = Math.log10(v);
+    if (e < lo) lo = e;
+    if (e > hi) hi = e;
+  }
+  if (hi - lo < 1) return undefined; // within a decade plotly's own ticks say more
+  const first = Math.floor(lo + 1e-9), last = Math.ceil(hi - 1e-9);
+  const step = Math.max(1, Math.ceil((last - first) / 8));
+  const ks: number[] = [];
+  for (let k = first; k <= last; k += step) ks.push(k);
+  return { tickvals: ks.map((k) => Number(`1e${k}`)), ticktext: ks.map((k) => (k === 0 ? "1" : k === 1 ? "10" : `10<sup>${k}</sup>`)) };
+}
+
+function axisFor(label: string | undefined, log: boolean | undefined, values: () => number[]): Record<string, unknown> {
+  return { title: { text: label ?? "" }, ...(log ? { type: "log", ...decadeTicks(values()) } : {}) };
+}
+
+function layoutFor(options: AxesOptions, series: readonly { x: number[]; y: number[] }[] = []): Layout {
   return {
     ...(options.title ? { title: { text: options.title } } : {}),
-    xaxis: { title: { text: options.xLabel ?? "" }, ...(options.logX ? { type: "log" } : {}) },
-    yaxis: { title: { text: options.yLabel ?? "" }, ...(options.logY ? { type: "log" } : {}) },
+    xaxis: axisFor(options.xLabel, options.logX, () => series.flatMap((s) => s.x)),
+    yaxis: axisFor(options.yLabel, options.logY, () => series.flatMap((s) => s.y)),
     ...(options.width ? { width: options.width } : {}),
     height: options.height ?? 420,
     margin: { t: options.title ? 50 : 20, r: 20, b: 50, l: 60 },
@@ -37,26 +84,37 @@ function layoutFor(options: AxesOptions): Layout {
 const toArray = (values: ArrayLike<number>) => Array.from(values);
 const xsOf = (s: Series) => (s.x ? toArray(s.x) : Array.from({ length: s.y.length }, (_, i) => i));
 
-/** Curves y against x, one trace per series; `logX`/`logY` for log axes. */
+const styleOf = (kind: Series["kind"]) =>
+  kind === "measured" ? { mode: "markers", marker: { size: 7 } } : kind === "fit" ? { mode: "lines", line: { dash: "dash", width: 2 } } : { mode: "lines" };
+
+/**
+ * Curves y against x, one trace per series (measured data as markers, fits as dashed lines,
+ * see {@link Series}); `logX`/`logY` for log axes, ticked at powers of ten.
+ */
 export function lineFigure(series: Series[], options: AxesOptions = {}): Figure {
+  options = seriesArguments(series, options);
+  const points = series.map((s) => ({ x: xsOf(s), y: toArray(s.y) }));
   return {
-    data: series.map((s) => ({ type: "scatter", mode: "lines", name: s.name, x: xsOf(s), y: toArray(s.y) }) as Plot),
-    layout: layoutFor(options),
+    data: series.map((s, i) => ({ type: "scatter", ...styleOf(s.kind), name: s.name, ...points[i] }) as Plot),
+    layout: layoutFor(options, points),
   };
 }
 
 /** Points y against x, one marker trace per series. */
 export function scatterFigure(series: Series[], options: AxesOptions & { markerSize?: number } = {}): Figure {
+  options = seriesArguments(series, options);
+  const points = series.map((s) => ({ x: xsOf(s), y: toArray(s.y) }));
   return {
-    data: series.map(
-      (s) => ({ type: "scatter", mode: "markers", name: s.name, x: xsOf(s), y: toArray(s.y), marker: { size: options.markerSize ?? 6 } }) as Plot,
-    ),
-    layout: layoutFor(options),
+    data: series.map((s, i) => ({ type: "scatter", mode: "markers", name: s.name, ...points[i], marker: { size: options.markerSize ?? 6 } }) as Plot),
+    layout: layoutFor(options, points),
   };
 }
 
 /** A histogram of each named sample, overlaid; `bins` is the number of bins (default: plotly's choice). */
 export function histogramFigure(samples: { name?: string; values: ArrayLike<number> }[], options: AxesOptions & { bins?: number } = {}): Figure {
+  options = optionsObject("options", options);
+  if (!Array.isArray(samples)) throw new Error("samples must be an array of { name?, values }");
+  samples.forEach((s, i) => assertArrayLike(`samples[${i}].values`, s?.values));
   return {
     data: samples.map(
       (s) => ({ type: "histogram", name: s.name, x: toArray(s.values), opacity: samples.length > 1 ? 0.6 : 1, ...(options.bins ? { nbinsx: options.bins } : {}) }) as Plot,
@@ -67,6 +125,11 @@ export function histogramFigure(samples: { name?: string; values: ArrayLike<numb
 
 /** A heatmap of z[i][j] at (x[j], y[i]). */
 export function heatmapFigure(z: number[][], x: ArrayLike<number>, y: ArrayLike<number>, options: AxesOptions & { colorbarTitle?: string } = {}): Figure {
+  options = optionsObject("options", options);
+  if (!Array.isArray(z)) throw new Error("z must be an array of rows");
+  z.forEach((row, i) => assertArrayLike(`z[${i}]`, row));
+  assertArrayLike("x", x);
+  assertArrayLike("y", y);
   if (z.length !== y.length || z.some((row) => row.length !== x.length)) {
     throw new Error(`z must be ${y.length} rows (y) of ${x.length} values (x)`);
   }
@@ -76,14 +139,26 @@ export function heatmapFigure(z: number[][], x: ArrayLike<number>, y: ArrayLike<
   };
 }
 
-/** n equally spaced points from a to b inclusive. */
+/** n equally spaced points from a to b inclusive (a, b finite). */
 export function linspace(a: number, b: number, n: number): number[] {
-  if (!(n >= 2) || !Number.isInteger(n)) throw new Error(`n must be an integer ≥ 2, got ${n}`);
-  return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+  assertFinite("a", a);
+  assertFinite("b", b);
+  assertInteger("n", n, 2);
+  const width = b - a;
+  // a(1 − t) + bt when b − a overflows (a, b near ∓1.8e308).
+  if (!Number.isFinite(width)) return Array.from({ length: n }, (_, i) => a * (1 - i / (n - 1)) + b * (i / (n - 1)));
+  return Array.from({ length: n }, (_, i) => {
+    const v = a + (width * i) / (n - 1);
+    return Number.isFinite(v) ? v : a + width * (i / (n - 1)); // width·i overflows for |b − a| near 1.8e308
+  });
 }
 
-/** n points from 10^a to 10^b, equally spaced on a log scale. */
+/** n points from 10^a to 10^b, equally spaced on a log scale (|a|, |b| ≤ 308, so that 10^a and 10^b are finite and non-zero). */
 export function logspace(a: number, b: number, n: number): number[] {
+  for (const [name, v] of [["a", a], ["b", b]] as const) {
+    assertFinite(name, v);
+    if (Math.abs(v) > 308) throw new Error(`${name} must be in [−308, 308] (10^${name} in the float64 range), got ${v}`);
+  }
   return linspace(a, b, n).map((e) => 10 ** e);
 }
 
@@ -109,6 +184,12 @@ export function contourFigure(
   yRange: [number, number],
   options: ContourOptions = {},
 ): Figure {
+  options = optionsObject("options", options);
+  if (typeof f !== "function") throw new Error("f must be a function (x, y) => number");
+  assertNumbers("xRange", xRange, 2);
+  assertNumbers("yRange", yRange, 2);
+  if (options.resolution !== undefined) assertInteger("resolution", options.resolution, 2);
+  if (options.levels !== undefined) assertInteger("levels", options.levels, 1);
   const n = options.resolution ?? 80;
   const xs = linspace(xRange[0], xRange[1], n);
   const ys = linspace(yRange[0], yRange[1], n);
@@ -144,14 +225,24 @@ const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b
  * columns, each panel with its own axes (titles and log scales kept) and its title
  * written above it. A series name keeps one colour and one legend entry across panels.
  */
-export function smallMultiples(panels: Figure[], { columns = 2, title, height }: { columns?: number; title?: string; height?: number } = {}): Figure {
+export function smallMultiples(panels: Figure[], options?: { columns?: number; title?: string; height?: number }): Figure {
+  const { columns = 2, title, height } = optionsObject("options", options);
+  if (!Array.isArray(panels)) throw new Error("panels must be an array of figures");
+  panels.forEach((p, i) => {
+    if (!p || !Array.isArray(p.data)) throw new Error(`panels[${i}] must be a figure { data, layout }`);
+  });
+  assertInteger("columns", columns, 1);
   if (panels.length === 0) throw new Error("panels must be a non-empty array of figures");
   const rows = Math.ceil(panels.length / columns);
+  const figureHeight = height ?? 320 * rows;
   const layout: Record<string, unknown> = {
     grid: { rows, columns, pattern: "independent" },
-    height: height ?? 320 * rows,
+    height: figureHeight,
     showlegend: true,
-    margin: { t: 60, r: 20, b: 50, l: 60 },
+    // The legend goes below the panels (70 px under the plot area, past the x-axis titles),
+    // where no colour bar (right of the plot) can cover it; plotly grows the margin for it.
+    legend: { orientation: "h", x: 0, xanchor: "left", y: -70 / Math.max(figureHeight - 110, 100), yanchor: "top" },
+    margin: { t: title ? 100 : 60, r: 20, b: 50, l: 60 },
     annotations: [] as unknown[],
     ...(title ? { title: { text: title } } : {}),
   };
