@@ -131,6 +131,21 @@ describe("gemm", () => {
     assert.throws(() => gemm(a, { rows: 4, cols: 2, data: new Float64Array(7) }), /gemm: B.data must have length rows·cols = 4·2 = 8, got 7/);
     assert.throws(() => gemm(a, dense(4, 4), a), /C must not share memory with A or B/);
     assert.throws(() => gemm(a, dense(4, 2), undefined, { alpha: NaN }), /alpha must be a finite number/);
+    assert.throws(() => gemm(a, dense(4, 2), undefined, null as never), /gemm: options must be an object, got null/);
+  });
+
+  it("rejects non-finite entries by name and a product that overflows, and ignores C's content when β = 0", () => {
+    const withNaN = () => ({ rows: 2, cols: 2, data: Float64Array.of(1, NaN, 0, 1) });
+    const nan = withNaN();
+    assert.throws(() => gemm(nan, dense(2, 2)), /gemm: A\[0\]\[1\] must be finite, got NaN/);
+    assert.throws(() => gemm(dense(2, 2), nan), /gemm: B\[0\]\[1\] must be finite, got NaN/);
+    assert.throws(() => gemm(dense(2, 2), dense(2, 2), nan, { beta: 2 }), /gemm: C\[0\]\[1\] must be finite/);
+    assert.deepEqual(Array.from(gemm(dense(2, 2), dense(2, 2), withNaN()).data), [0, 0, 0, 0]);
+    const big = dense(1, 1, Float64Array.of(1e200));
+    assert.throws(() => gemm(big, big), /gemm: α·op\(A\)·op\(B\) \+ β·C overflows the float64 range/);
+    assert.throws(() => gemv(dense(2, 2), Float64Array.of(1, Infinity)), /gemv: x \(op\(A\) is 2×2\)\[1\] must be finite, got Infinity/);
+    assert.throws(() => axpy(1e300, Float64Array.of(1e300), new Float64Array(1)), /axpy: α·x \+ y overflows/);
+    assert.throws(() => linalg.relu(nan), /relu: z\[0\]\[1\] must be finite/);
   });
 
   it("exits promptly from a script that used two threads (the workers never keep the process alive)", () => {
