@@ -33,13 +33,13 @@ export interface GemvOptions {
  * @throws when x or y does not match A's shape
  */
 export function gemv(a: Dense, x: Float64Array, y?: Float64Array, options: GemvOptions = {}): Float64Array {
-  assertDense("gemv: A", a);
+  assertDense("gemv: A", a, { finite: false });
   assertOptions("gemv", options);
   const { trans = false, alpha = 1, beta = 0 } = options ?? {};
   if (!Number.isFinite(alpha) || !Number.isFinite(beta)) throw new Error(`gemv: alpha and beta must be finite numbers, got ${alpha} and ${beta}`);
   const { rows, cols, data } = a;
   const [m, n] = trans ? [cols, rows] : [rows, cols];
-  assertArray(() => `gemv: x (op(A) is ${m}×${n})`, x, n);
+  assertArray(() => `gemv: x (op(A) is ${m}×${n})`, x, n, false); // entries checked if the result is not finite
   if (y === undefined) y = new Float64Array(m);
   else assertArray(() => `gemv: y (op(A) is ${m}×${n})`, y, m, beta !== 0);
   if (!trans) {
@@ -69,7 +69,10 @@ export function gemv(a: Dense, x: Float64Array, y?: Float64Array, options: GemvO
       for (let j = 0; j < cols; j++) y[j] += t * data[r + j];
     }
   }
-  assertFiniteResult("gemv: α·op(A)·x + β·y", y);
+  assertFiniteResult("gemv: α·op(A)·x + β·y", y, () => {
+    assertDense("gemv: A", a);
+    assertArray(() => `gemv: x (op(A) is ${m}×${n})`, x, n);
+  });
   return y;
 }
 
@@ -151,14 +154,14 @@ export function matVec(a: Dense): MatVec {
     rows,
     cols,
     apply(x, y, options) {
-      assertArray(() => `matVec.apply: x (A is ${rows}×${cols})`, x, cols);
+      assertArray(() => `matVec.apply: x (A is ${rows}×${cols})`, x, cols, false); // entries checked if the result is not finite
       assertOptions("matVec.apply", options);
       const { alpha = 1, beta = 0 } = options ?? {};
       if (!Number.isFinite(alpha) || !Number.isFinite(beta)) throw new Error(`matVec.apply: alpha and beta must be finite numbers, got ${alpha} and ${beta}`);
       if (y === undefined) y = new Float64Array(rows);
       else assertArray(() => `matVec.apply: y (A is ${rows}×${cols})`, y, rows, beta !== 0);
       product(x, y, alpha, beta);
-      assertFiniteResult("matVec.apply: α·A·x + β·y", y);
+      assertFiniteResult("matVec.apply: α·A·x + β·y", y, () => assertArray(() => `matVec.apply: x (A is ${rows}×${cols})`, x, cols));
       return y;
     },
   };

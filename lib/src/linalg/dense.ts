@@ -50,10 +50,17 @@ export function assertDense(name: string, a: unknown, { finite = true } = {}): a
   }
 }
 
-/** Throws unless every entry of a result is finite: `what` names the operation and its arguments. */
-export function assertFiniteResult(what: string, data: Float64Array): void {
+/**
+ * Throws unless every entry of a result is finite. The inputs are checked only then (`blame`
+ * throws naming a non-finite input: a NaN or ±∞ entry always reaches the result); otherwise
+ * the result overflowed. `what` names the operation and its arguments.
+ */
+export function assertFiniteResult(what: string, data: Float64Array, blame?: () => void): void {
   for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i])) throw new Error(`${what} overflows the float64 range (an entry beyond ±1.8e308)`);
+    if (!Number.isFinite(data[i])) {
+      blame?.();
+      throw new Error(`${what} overflows the float64 range (an entry beyond ±1.8e308)`);
+    }
   }
 }
 

@@ -57,8 +57,9 @@ function overlaps(x: Float64Array, y: Float64Array) {
  * @throws when the shapes do not match, an entry is not finite, C shares memory with A or B, α or β is not finite, or the result overflows
  */
 export function gemm(a: Dense, b: Dense, c?: Dense, options: GemmOptions = {}): Dense {
-  assertDense("gemm: A", a);
-  assertDense("gemm: B", b);
+  // Entries are checked only if the result is not finite (a non-finite entry always reaches it).
+  assertDense("gemm: A", a, { finite: false });
+  assertDense("gemm: B", b, { finite: false });
   assertOptions("gemm", options);
   const { transA = false, transB = false, alpha = 1, beta = 0 } = options ?? {};
   if (!Number.isFinite(alpha)) throw new Error(`gemm: alpha must be a finite number, got ${alpha}`);
@@ -83,7 +84,10 @@ export function gemm(a: Dense, b: Dense, c?: Dense, options: GemmOptions = {}): 
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`gemm: threads must be an integer ≥ 1, got ${threads}`);
   if (m * n * k < WASM_MIN_WORK) gemmJs(a, b, c, transA, transB, alpha, beta, m, n, k);
   else gemmWasm(a, b, c, transA, transB, alpha, beta, m, n, k, m * n * k >= THREADS_MIN_WORK ? threads : 1);
-  assertFiniteResult("gemm: α·op(A)·op(B) + β·C", c.data);
+  assertFiniteResult("gemm: α·op(A)·op(B) + β·C", c.data, () => {
+    assertDense("gemm: A", a);
+    assertDense("gemm: B", b);
+  });
   return c;
 }
 
