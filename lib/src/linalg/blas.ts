@@ -5,7 +5,7 @@
  * matrix there for repeated products. Fixed summation orders: results are the same on every run.
  * @module
  */
-import { assertDense, assertFiniteResult, assertOptions, type Dense } from "./dense";
+import { allFinite, assertDense, assertFiniteResult, assertOptions, overflow, type Dense } from "./dense";
 import { allocate, getEngine, release } from "./engine";
 import { gemm } from "./gemm";
 
@@ -69,10 +69,11 @@ export function gemv(a: Dense, x: Float64Array, y?: Float64Array, options: GemvO
       for (let j = 0; j < cols; j++) y[j] += t * data[r + j];
     }
   }
-  assertFiniteResult("gemv: α·op(A)·x + β·y", y, () => {
+  if (!allFinite(y)) {
     assertDense("gemv: A", a);
     assertArray(() => `gemv: x (op(A) is ${m}×${n})`, x, n);
-  });
+    throw overflow("gemv: α·op(A)·x + β·y");
+  }
   return y;
 }
 
@@ -161,7 +162,10 @@ export function matVec(a: Dense): MatVec {
       if (y === undefined) y = new Float64Array(rows);
       else assertArray(() => `matVec.apply: y (A is ${rows}×${cols})`, y, rows, beta !== 0);
       product(x, y, alpha, beta);
-      assertFiniteResult("matVec.apply: α·A·x + β·y", y, () => assertArray(() => `matVec.apply: x (A is ${rows}×${cols})`, x, cols));
+      if (!allFinite(y)) {
+        assertArray(() => `matVec.apply: x (A is ${rows}×${cols})`, x, cols);
+        throw overflow("matVec.apply: α·A·x + β·y");
+      }
       return y;
     },
   };

@@ -50,18 +50,20 @@ export function assertDense(name: string, a: unknown, { finite = true } = {}): a
   }
 }
 
-/**
- * Throws unless every entry of a result is finite. The inputs are checked only then (`blame`
- * throws naming a non-finite input: a NaN or ±∞ entry always reaches the result); otherwise
- * the result overflowed. `what` names the operation and its arguments.
- */
-export function assertFiniteResult(what: string, data: Float64Array, blame?: () => void): void {
-  for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i])) {
-      blame?.();
-      throw new Error(`${what} overflows the float64 range (an entry beyond ±1.8e308)`);
-    }
-  }
+/** Whether every entry is finite. */
+export function allFinite(data: Float64Array): boolean {
+  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return false;
+  return true;
+}
+
+/** Throws unless every entry of a result is finite: `what` names the operation and its arguments. */
+export function assertFiniteResult(what: string, data: Float64Array): void {
+  if (!allFinite(data)) throw overflow(what);
+}
+
+/** The error for a result that left the float64 range although its inputs were finite. */
+export function overflow(what: string): Error {
+  return new Error(`${what} overflows the float64 range (an entry beyond ±1.8e308)`);
 }
 
 /** The dense copy of an ml-matrix `Matrix` (row-major). */

@@ -6,7 +6,7 @@
  * result is bitwise the same whichever path, thread count or run.
  * @module
  */
-import { assertDense, assertFiniteResult, assertOptions, type Dense } from "./dense";
+import { allFinite, assertDense, assertOptions, overflow, type Dense } from "./dense";
 import { defaultThreads, getEngine, MAX_THREADS, PARAM, runJob, workspace } from "./engine";
 
 /** Options of `gemm`. */
@@ -84,10 +84,11 @@ export function gemm(a: Dense, b: Dense, c?: Dense, options: GemmOptions = {}): 
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`gemm: threads must be an integer ≥ 1, got ${threads}`);
   if (m * n * k < WASM_MIN_WORK) gemmJs(a, b, c, transA, transB, alpha, beta, m, n, k);
   else gemmWasm(a, b, c, transA, transB, alpha, beta, m, n, k, m * n * k >= THREADS_MIN_WORK ? threads : 1);
-  assertFiniteResult("gemm: α·op(A)·op(B) + β·C", c.data, () => {
+  if (!allFinite(c.data)) {
     assertDense("gemm: A", a);
     assertDense("gemm: B", b);
-  });
+    throw overflow("gemm: α·op(A)·op(B) + β·C");
+  }
   return c;
 }
 
