@@ -6,7 +6,7 @@ import type { Objective } from "../objectives/objective";
 import { output } from "../objectives/objective";
 import { rng } from "../random";
 import { assertInteger, assertVector } from "../validate";
-import { backward, lift, Node, Tape, type OperationCount, type Rule } from "./node";
+import { backward, lift, Node, Tape, variable, type OperationCount, type Rule } from "./node";
 
 /** A program: receives the input variables as nodes and returns one node (or a number). */
 export type Program = (x: Node[]) => Node | number;
@@ -48,7 +48,7 @@ function totals(tape: Tape): OperationCount {
 
 function run(program: Program, x: Float64Array, tape: Tape, direction?: Float64Array) {
   if (x.length === 0) throw new Error("x must have at least one entry");
-  const inputs = Array.from(x, (xi, i) => new Node(xi, [], [], direction ? direction[i] : 0, tape));
+  const inputs = Array.from(x, (xi, i) => variable(tape, xi, direction ? direction[i] : 0));
   const out = program(inputs);
   if (!(out instanceof Node) && typeof out !== "number") throw new Error(`program must return an ad node or a number, got ${out === null ? "null" : typeof out}`);
   const node = lift(out, "the program's result");
@@ -107,8 +107,8 @@ export function grad(program: Program, x: Float64Array | number[], options: Grad
   const { inputs, node } = run(program, point, tape, direction);
   const gradient = new Float64Array(point.length);
   if (node.tape === tape) {
-    backward(tape, node);
-    for (let i = 0; i < inputs.length; i++) gradient[i] = inputs[i].adjoint;
+    const adjoint = backward(tape, node);
+    for (let i = 0; i < inputs.length; i++) gradient[i] = adjoint[inputs[i].index];
   }
   return { value: node.value, grad: gradient, operations: totals(tape), ...(direction ? { direction } : {}) };
 }

@@ -10,7 +10,7 @@
  * ```
  * @module
  */
-export { Node, type Input, type OperationCount, type Rule } from "./node";
+export { constant, Node, type Input, type OperationCount, type Rule } from "./node";
 export { abs, add, div, exp, log, max, min, mul, neg, relu, square, sub, sum } from "./ops";
 export { evaluate, grad, objective, type GradOptions, type GradResult, type Program } from "./grad";
 export { reluNetworkProgram } from "./networks";

@@ -6,7 +6,7 @@
 import { Matrix } from "ml-matrix";
 import { assertFinite, assertInteger, assertRows } from "../validate";
 import type { Program } from "./grad";
-import type { Node } from "./node";
+import { constant, type Node } from "./node";
 import { abs, max, mul, relu, sub, sum } from "./ops";
 
 /**
@@ -22,9 +22,11 @@ export function reluNetworkProgram(Z: Matrix | ArrayLike<number>[], y: ArrayLike
   assertInteger("hidden", hidden, 1);
   if (loss !== "l1" && loss !== "hinge") throw new Error(`loss must be "l1" or "hinge", got ${String(loss)}`);
   const k = hidden;
+  // the data as constant nodes made once, not once per run
+  const data = rows.map((z) => z.map(constant));
   return (theta: Node[]) => {
     if (theta.length !== k * d + k) throw new Error(`theta must have length ${k * d + k} (k·d + k), got ${theta.length}`);
-    const terms = rows.map((z, i) => {
+    const terms = data.map((z, i) => {
       const units = Array.from({ length: k }, (_, j) => mul(theta[k * d + j], relu(sum(z.map((zl, l) => mul(theta[j * d + l], zl))))));
       const out = sum(units);
       return loss === "l1" ? abs(sub(out, labels[i])) : max(0, sub(1, mul(labels[i], out)));

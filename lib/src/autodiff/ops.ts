@@ -6,7 +6,7 @@
  * | primitive | kink | "framework" (what tfjs 3.21.0 computes, measured) | "clarke" |
  * |---|---|---|---|
  * | relu(a) | a = 0 | relu′ = 0 | 1 if ȧ > 0, else 0 |
- * | abs(a) | a = 0 | abs′ = −1 (tfjs's `step(x, −1)`; PyTorch takes sign(0) = 0) | sign(ȧ), −1 if ȧ = 0 |
+ * | abs(a) | a = 0 | abs′ = −1 (tfjs's `step(x, −1)`; PyTorch takes sign(0) = 0) | 1 if ȧ > 0, else −1 |
  * | max(a, b) | a = b | the first argument: (1, 0) | the one with the larger tangent; (1, 0) if ȧ = ḃ |
  * | min(a, b) | a = b | the first argument: (1, 0) | the one with the smaller tangent; (1, 0) if ȧ = ḃ |
  *
@@ -15,38 +15,30 @@
  * the framework's piece is taken: for a random v that happens with probability 0 unless the
  * gradient of the argument's active piece is 0, and then both pieces give the same result.
  *
- * Operation counts (see {@link OperationCount}): one per arithmetic operation or comparison;
- * `sum` of n terms n − 1; the local derivatives of add, sub, neg, mul, sum, exp cost nothing
- * (they are ±1, the other factor, or the value), div 2, log 1, square 1; a kink costs one
- * comparison of tangents under "clarke".
+ * Operation counts (see {@link OperationCount}): one per arithmetic operation or comparison
+ * the code performs; `sum` of n terms n − 1; the local derivatives of add, sub, neg, mul, sum,
+ * exp and of the pieces of relu, abs, max, min cost nothing (±1, 0, the other factor, the
+ * value), div 2, log 1, square 1; under "clarke" a kink costs one comparison of tangents.
  * @module
  */
-import { lift, record, type Input, type Node, type Tape } from "./node";
-
-const ONE_ONE = [1, 1] as const;
-const ONE_MINUS_ONE = [1, -1] as const;
-const MINUS_ONE = [-1] as const;
-const ONE = [1] as const;
-const ZERO = [0] as const;
-const FIRST = [1, 0] as const;
-const SECOND = [0, 1] as const;
+import { lift, record, recordSum, type Input, type Node, type Tape } from "./node";
 
 /** a + b. */
 export function add(a: Input, b: Input): Node {
   const x = lift(a, "a"), y = lift(b, "b");
-  return record(x.value + y.value, [x, y], 1, () => ONE_ONE);
+  return record(x.value + y.value, 1, 0, x, 1, y, 1);
 }
 
 /** a − b. */
 export function sub(a: Input, b: Input): Node {
   const x = lift(a, "a"), y = lift(b, "b");
-  return record(x.value - y.value, [x, y], 1, () => ONE_MINUS_ONE);
+  return record(x.value - y.value, 1, 0, x, 1, y, -1);
 }
 
 /** a·b; ∂/∂a = b, ∂/∂b = a. */
 export function mul(a: Input, b: Input): Node {
   const x = lift(a, "a"), y = lift(b, "b");
-  return record(x.value * y.value, [x, y], 1, () => [y.value, x.value]);
+  return record(x.value * y.value, 1, 0, x, y.value, y, x.value);
 }
 
 /** a/b; ∂/∂a = 1/b, ∂/∂b = −a/b² = −(a/b)/b. Throws when b = 0. */
@@ -54,33 +46,33 @@ export function div(a: Input, b: Input): Node {
   const x = lift(a, "a"), y = lift(b, "b");
   if (y.value === 0) throw new Error("div: the divisor b is 0");
   const q = x.value / y.value;
-  return record(q, [x, y], 1, () => [1 / y.value, -q / y.value], 2);
+  return record(q, 1, 2, x, 1 / y.value, y, -q / y.value);
 }
 
 /** −a. */
 export function neg(a: Input): Node {
   const x = lift(a, "a");
-  return record(-x.value, [x], 1, () => MINUS_ONE);
+  return record(-x.value, 1, 0, x, -1);
 }
 
 /** eᵃ; its derivative is its value. */
 export function exp(a: Input): Node {
   const x = lift(a, "a");
   const y = Math.exp(x.value);
-  return record(y, [x], 1, () => [y]);
+  return record(y, 1, 0, x, y);
 }
 
 /** ln a for a > 0; derivative 1/a. Throws when a ≤ 0. */
 export function log(a: Input): Node {
   const x = lift(a, "a");
   if (!(x.value > 0)) throw new Error(`log: the argument a must be > 0, got ${x.value}`);
-  return record(Math.log(x.value), [x], 1, () => [1 / x.value], 1);
+  return record(Math.log(x.value), 1, 1, x, 1 / x.value);
 }
 
 /** a²; derivative 2a. */
 export function square(a: Input): Node {
   const x = lift(a, "a");
-  return record(x.value * x.value, [x], 1, () => [2 * x.value], 1);
+  return record(x.value * x.value, 1, 1, x, 2 * x.value);
 }
 
 /** Σᵢ termsᵢ (n − 1 additions; every local derivative is 1). */
@@ -89,41 +81,45 @@ export function sum(terms: readonly Input[]): Node {
   const nodes = terms.map((t, i) => lift(t, `terms[${i}]`));
   let value = 0;
   for (const node of nodes) value += node.value;
-  return record(value, nodes, nodes.length - 1, () => new Array<number>(nodes.length).fill(1));
+  return recordSum(value, nodes);
 }
 
-/** Whether the run differentiates by the Clarke rule (and so may compare tangents at a kink). */
-function clarke(tape: Tape): boolean {
-  if (tape.mode !== "clarke") return false;
-  tape.counts.tangent += 1;
-  return true;
+/**
+ * The piece taken at a kink: `clarke` under the clarke rule (one comparison of tangents,
+ * counted), `framework` otherwise.
+ */
+function atKink<T>(tape: Tape | undefined, clarke: () => T, framework: T): T {
+  if (tape === undefined || tape.mode !== "clarke") return framework;
+  tape.counts.local += 1;
+  return clarke();
 }
 
 /** max(a, 0); relu′(0) by the rule (table above). */
 export function relu(a: Input): Node {
   const x = lift(a, "a");
   const v = x.value;
-  return record(v > 0 ? v : 0, [x], 1, (tape) => (v > 0 ? ONE : v < 0 ? ZERO : clarke(tape) && x.tangent > 0 ? ONE : ZERO));
+  const slope = v > 0 ? 1 : v < 0 ? 0 : atKink(x.tape, () => (x.tangent > 0 ? 1 : 0), 0);
+  return record(v > 0 ? v : 0, 1, 0, x, slope);
 }
 
 /** |a|; abs′(0) by the rule (table above). */
 export function abs(a: Input): Node {
   const x = lift(a, "a");
   const v = x.value;
-  const atKink = (tape: Tape) => (clarke(tape) && x.tangent > 0 ? ONE : MINUS_ONE);
-  return record(Math.abs(v), [x], 1, (tape) => (v > 0 ? ONE : v < 0 ? MINUS_ONE : atKink(tape)));
+  const slope = v > 0 ? 1 : v < 0 ? -1 : atKink(x.tape, () => (x.tangent > 0 ? 1 : -1), -1);
+  return record(Math.abs(v), 1, 0, x, slope);
 }
 
 /** max(a, b); the piece at a tie by the rule (table above). */
 export function max(a: Input, b: Input): Node {
   const x = lift(a, "a"), y = lift(b, "b");
-  const atTie = (tape: Tape) => (clarke(tape) && y.tangent > x.tangent ? SECOND : FIRST);
-  return record(Math.max(x.value, y.value), [x, y], 1, (tape) => (x.value > y.value ? FIRST : x.value < y.value ? SECOND : atTie(tape)));
+  const firstWins = x.value > y.value ? true : x.value < y.value ? false : atKink(x.tape ?? y.tape, () => !(y.tangent > x.tangent), true);
+  return record(Math.max(x.value, y.value), 1, 0, x, firstWins ? 1 : 0, y, firstWins ? 0 : 1);
 }
 
 /** min(a, b); the piece at a tie by the rule (table above). */
 export function min(a: Input, b: Input): Node {
   const x = lift(a, "a"), y = lift(b, "b");
-  const atTie = (tape: Tape) => (clarke(tape) && y.tangent < x.tangent ? SECOND : FIRST);
-  return record(Math.min(x.value, y.value), [x, y], 1, (tape) => (x.value < y.value ? FIRST : x.value > y.value ? SECOND : atTie(tape)));
+  const firstWins = x.value < y.value ? true : x.value > y.value ? false : atKink(x.tape ?? y.tape, () => !(y.tangent < x.tangent), true);
+  return record(Math.min(x.value, y.value), 1, 0, x, firstWins ? 1 : 0, y, firstWins ? 0 : 1);
 }
