@@ -121,8 +121,10 @@ export function grad(program: Program, x: Float64Array | number[], options: Grad
 export function objective(program: Program, dim: number, options: GradOptions = {}): Objective & { subgrad(x: Float64Array, out?: Float64Array): Float64Array } {
   checkProgram(program);
   assertInteger("dim", dim, 1);
-  const rule = options?.rule ?? "clarke";
-  const direction = rule === "clarke" ? options.direction ?? rng(options.seed ?? 0).sphere(dim) : undefined;
+  const { rule = "clarke", seed = 0, direction: given } = options ?? {};
+  if (rule !== "clarke" && rule !== "framework") throw new Error(`options.rule must be "clarke" or "framework", got ${String(rule)}`);
+  assertInteger("options.seed", seed, 0);
+  const direction = rule === "clarke" ? (given !== undefined ? assertVector("options.direction", given, dim) : rng(seed).sphere(dim)) : undefined;
   const check = (x: Float64Array) => assertVector("x", x, dim);
   const derivative = (x: Float64Array, out?: Float64Array) => {
     const g = grad(program, check(x), { rule, direction }).grad;

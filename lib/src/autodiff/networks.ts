@@ -14,13 +14,15 @@ import { abs, max, mul, relu, sub, sum } from "./ops";
  * row, a), ℓ = |N − y| ("l1") or max(0, 1 − yN) ("hinge"); the data are constants. It has
  * about n·k·(2d + 4) nodes.
  */
-export function reluNetworkProgram(Z: Matrix | ArrayLike<number>[], y: ArrayLike<number>, { hidden, loss = "l1" }: { hidden: number; loss?: "l1" | "hinge" }): Program {
+export function reluNetworkProgram(Z: Matrix | ArrayLike<number>[], y: ArrayLike<number>, options: { hidden: number; loss?: "l1" | "hinge" }): Program {
+  if (!options || typeof options !== "object") throw new Error("options must be given: { hidden, loss }");
+  const { hidden, loss = "l1" } = options;
   const rows = Z instanceof Matrix ? Z.to2DArray() : Array.from(Z ?? [], (r) => Array.from(r ?? []));
   const { rows: n, columns: d } = assertRows("Z", rows);
   if (!y || y.length !== n) throw new Error(`y must have one entry per row of Z (${n}), got ${y?.length}`);
   const labels = Array.from(y, (v, i) => (assertFinite(`y[${i}]`, v), v));
-  assertInteger("hidden", hidden, 1);
-  if (loss !== "l1" && loss !== "hinge") throw new Error(`loss must be "l1" or "hinge", got ${String(loss)}`);
+  assertInteger("options.hidden", hidden, 1);
+  if (loss !== "l1" && loss !== "hinge") throw new Error(`options.loss must be "l1" or "hinge", got ${String(loss)}`);
   const k = hidden;
   // the data as constant nodes made once, not once per run
   const data = rows.map((z) => z.map(constant));

@@ -39,22 +39,23 @@ export interface OperationCount {
 /**
  * The recording of one run: for entry i, its parents `first[i]`, `second[i]` (−1: none or a
  * constant) with partials ∂yᵢ/∂first, ∂yᵢ/∂second, or for a sum the run `terms[termStart[i] ..
- * termEnd[i])` of parents whose partials are all 1; and the operation counts.
+ * termEnd[i])` of parents whose partials are all 1; and the operation counts. Typed arrays,
+ * grown by doubling: no object per entry for the garbage collector to trace.
  */
 export class Tape {
   readonly counts = { function: 0, local: 0, tangent: 0, reverse: 0 };
   size = 0;
-  first = new Int32Array(1024);
-  second = new Int32Array(1024);
-  firstPartial = new Float64Array(1024);
-  secondPartial = new Float64Array(1024);
-  termStart = new Int32Array(1024);
-  termEnd = new Int32Array(1024);
-  terms = new Int32Array(1024);
+  first = EMPTY_INT;
+  second = EMPTY_INT;
+  firstPartial = EMPTY_FLOAT;
+  secondPartial = EMPTY_FLOAT;
+  termStart = EMPTY_INT;
+  termEnd = EMPTY_INT;
+  terms = EMPTY_INT;
   termCount = 0;
   /**
-   * @param mode "value" computes values only (the cost of the function alone); the rules
-   * also record local derivatives, and "clarke" the tangents.
+   * @param mode "value" computes values only (the cost of the function alone, nothing
+   * recorded); the rules also record local derivatives, and "clarke" the tangents.
    */
   constructor(readonly mode: "value" | Rule) {}
 
@@ -73,7 +74,7 @@ export class Tape {
   /** Appends a sum over the entries `parents` and returns its index. */
   pushSum(parents: readonly number[]): number {
     const i = this.push(-1, 0, -1, 0);
-    while (this.termCount + parents.length > this.terms.length) this.terms = resized(this.terms, 2 * this.terms.length);
+    if (this.termCount + parents.length > this.terms.length) this.terms = resized(this.terms, Math.max(64, 2 * (this.termCount + parents.length)));
     this.termStart[i] = this.termCount;
     for (const p of parents) this.terms[this.termCount++] = p;
     this.termEnd[i] = this.termCount;
@@ -81,7 +82,7 @@ export class Tape {
   }
 
   private grow(): void {
-    const n = 2 * this.first.length;
+    const n = Math.max(64, 2 * this.first.length);
     this.first = resized(this.first, n);
     this.second = resized(this.second, n);
     this.firstPartial = resized(this.firstPartial, n);
@@ -90,6 +91,9 @@ export class Tape {
     this.termEnd = resized(this.termEnd, n);
   }
 }
+
+const EMPTY_INT = new Int32Array(0);
+const EMPTY_FLOAT = new Float64Array(0);
 
 function resized<T extends Int32Array | Float64Array>(a: T, n: number): T {
   const b = new (a.constructor as new (n: number) => T)(n);

@@ -61,8 +61,9 @@ function solveDense(M: number[][], r: number[]): number[] {
  * minimizer of S, stepping back to the hull's boundary and dropping points when that
  * minimizer has negative weights. Finite; exact up to rounding.
  */
-export function minNormPoint(points: Float64Array[], { tolerance = 1e-12 }: { tolerance?: number } = {}): MinNormPoint {
+export function minNormPoint(points: Float64Array[], options: { tolerance?: number } = {}): MinNormPoint {
   const P = checkPoints(points);
+  const tolerance = options?.tolerance ?? 1e-12;
   assertPositive("tolerance", tolerance);
   const d = P[0].length;
   const dot = (a: Float64Array, b: Float64Array) => {
