@@ -36,6 +36,39 @@ function checkRng(rng: unknown): asserts rng is Rng {
 const sign = (v: number) => (v > 0 ? 1 : v < 0 ? -1 : 0);
 
 /**
+ * f(x) = (1/m) Σᵢ fᵢ(x) from its terms: `term(x, i)` = fᵢ(x) and `addSubgrad(x, i, scale, g)`
+ * adding scale·(an element of ∂fᵢ(x)) to g. `subgrad` sums the terms' elements (also `grad`);
+ * `sampleSubgrad` draws one i uniformly and returns its element, unscaled.
+ */
+function termwise(name: string, dim: number, m: number, term: (x: Float64Array, i: number) => number, addSubgrad: (x: Float64Array, i: number, scale: number, g: Float64Array) => void): NonsmoothObjective {
+  const subgrad = (x: Float64Array, out?: Float64Array) => {
+    assertVector(name, x, dim);
+    const g = output(out, dim).fill(0);
+    for (let i = 0; i < m; i++) addSubgrad(x, i, 1 / m, g);
+    return g;
+  };
+  return {
+    dim,
+    terms: m,
+    value(x) {
+      assertVector(name, x, dim);
+      let s = 0;
+      for (let i = 0; i < m; i++) s += term(x, i);
+      return s / m;
+    },
+    grad: subgrad,
+    subgrad,
+    sampleSubgrad(x, rng, out) {
+      assertVector(name, x, dim);
+      checkRng(rng);
+      const g = output(out, dim).fill(0);
+      addSubgrad(x, rng.integer(0, m - 1), 1, g);
+      return g;
+    },
+  };
+}
+
+/**
  * Robust phase retrieval (Duchi & Ruan 2019; Davis, Drusvyatskiy, Paquette 2020):
  *
  *   f(x) = (1/m) Σᵢ |⟨aᵢ, x⟩² − bᵢ|,
@@ -61,32 +94,8 @@ export function robustPhaseRetrieval(A: Matrix | ArrayLike<number>[], b: ArrayLi
     const c = (scale * 2 * sign(u * u - target[i]) * u);
     if (c !== 0) for (let j = 0; j < d; j++) g[j] += c * a[i * d + j];
   };
-  const subgrad = (x: Float64Array, out?: Float64Array) => {
-    assertVector("x", x, d);
-    const g = output(out, d).fill(0);
-    for (let i = 0; i < m; i++) addTerm(x, i, 1 / m, g);
-    return g;
-  };
-  return {
-    dim: d,
-    terms: m,
-    rows: a,
-    value(x) {
-      assertVector("x", x, d);
-      let s = 0;
-      for (let i = 0; i < m; i++) s += Math.abs(inner(x, i) ** 2 - target[i]);
-      return s / m;
-    },
-    grad: subgrad,
-    subgrad,
-    sampleSubgrad(x, rng, out) {
-      assertVector("x", x, d);
-      checkRng(rng);
-      const g = output(out, d).fill(0);
-      addTerm(x, rng.integer(0, m - 1), 1, g);
-      return g;
-    },
-  };
+  const term = (x: Float64Array, i: number) => Math.abs(inner(x, i) ** 2 - target[i]);
+  return { ...termwise("x", d, m, term, addTerm), rows: a };
 }
 
 /** Options of {@link reluNetworkLoss}. */
@@ -144,32 +153,11 @@ export function reluNetworkLoss(Z: Matrix | ArrayLike<number>[], y: ArrayLike<nu
       for (let l = 0; l < d; l++) g[j * d + l] += c * z[i * d + l];
     }
   };
-  const subgrad = (theta: Float64Array, out?: Float64Array) => {
-    assertVector("theta", theta, dim);
-    const g = output(out, dim).fill(0);
-    for (let i = 0; i < n; i++) addTerm(theta, i, 1 / n, g);
-    return g;
-  };
+  const term = (theta: Float64Array, i: number) => lossOf(forward(theta, z, i * d), labels[i]);
   return {
-    dim,
-    terms: n,
+    ...termwise("theta", dim, n, term, addTerm),
     hidden: k,
     inputs: d,
-    value(theta) {
-      assertVector("theta", theta, dim);
-      let s = 0;
-      for (let i = 0; i < n; i++) s += lossOf(forward(theta, z, i * d), labels[i]);
-      return s / n;
-    },
-    grad: subgrad,
-    subgrad,
-    sampleSubgrad(theta, rng, out) {
-      assertVector("theta", theta, dim);
-      checkRng(rng);
-      const g = output(out, dim).fill(0);
-      addTerm(theta, rng.integer(0, n - 1), 1, g);
-      return g;
-    },
     output(theta, zi) {
       assertVector("theta", theta, dim);
       if (!zi || zi.length !== d) throw new Error(`z must have length ${d}, got ${zi?.length}`);
