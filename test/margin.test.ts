@@ -69,7 +69,7 @@ describe("max-margin solvers", () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const { X, y } = separable(seed, 30, 3, { offset: 0.7 });
       const exact = await maxMarginL2(X, y, { bias: true });
-      const smo = svm(X, y, { rng: rng(seed) });
+      const smo = await svm(X, y, { rng: rng(seed) });
       const gap = directionGap(smo.direction, exact.direction, 2).distance;
       assert.ok(gap < tolerance, `seed ${seed}: ml-svm's direction within ${tolerance} of the QP's: ${gap}`);
       assert.ok(Math.abs(smo.normalizedBias - exact.bias) < tolerance, `bias ${smo.normalizedBias} vs ${exact.bias}`);
@@ -89,7 +89,7 @@ describe("max-margin solvers", () => {
     await assert.rejects(maxMarginLinf([[1, 0]], [0]), /y\[0\] must be −1 or \+1/);
     await assert.rejects(maxMarginL2([[1, 0], [1]], [1, 1]), /X\[1\] must have length 2/);
     assert.throws(() => normalizedMargin([0, 0], [[1, 0]], [1]), /w must be non-zero/);
-    assert.throws(() => svm([[1, 0]], [1, 1], { rng: rng(0) }), /y must have one label per row/);
+    await assert.rejects(svm([[1, 0]], [1, 1], { rng: rng(0) }), /y must have one label per row/);
   });
 });
 

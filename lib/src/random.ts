@@ -15,7 +15,13 @@ import { mersenne } from "pure-rand/generator/mersenne";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
-import { assertInteger, assertPositive } from "./validate";
+import { assertFinite, assertInteger, assertPositive, optionsObject } from "./validate";
+
+/** Throws unless sd is a finite number ≥ 0. */
+function assertSd(sd: unknown): asserts sd is number {
+  assertFinite("sd", sd);
+  if (sd < 0) throw new Error(`sd must be ≥ 0, got ${sd}`);
+}
 
 /** A seeded generator of the distributions the experiments need. Mutable: each call advances the stream. */
 export class Rng {
@@ -35,9 +41,15 @@ export class Rng {
     return this.#source.next() >>> 0;
   }
 
-  /** Uniform on [a, b) (default [0, 1)), 53 random bits. */
+  /** Uniform on [a, b) (default [0, 1)), 53 random bits; a ≤ b finite. */
   uniform(a = 0, b = 1): number {
-    return a + (b - a) * uniformFloat64(this.#source);
+    assertFinite("a", a);
+    assertFinite("b", b);
+    if (a > b) throw new Error(`a must be ≤ b, got a = ${a} and b = ${b}`);
+    const u = uniformFloat64(this.#source);
+    const width = b - a;
+    // a(1 − u) + bu when b − a overflows (a, b near ∓1.8e308).
+    return Number.isFinite(width) ? a + width * u : a * (1 - u) + b * u;
   }
 
   /** Uniform integer in {from, …, to}, both included. */
@@ -47,12 +59,19 @@ export class Rng {
     return uniformInt(this.#source, from, to);
   }
 
-  /** Normal N(mean, sd²) by Marsaglia's polar method. */
+  /** Normal N(mean, sd²) by Marsaglia's polar method (mean finite, sd finite ≥ 0). */
   normal(mean = 0, sd = 1): number {
+    assertFinite("mean", mean);
+    assertSd(sd);
+    return mean + sd * this.#standardNormal();
+  }
+
+  /** N(0, 1) by Marsaglia's polar method: two normals a pair, the second kept for the next call. */
+  #standardNormal(): number {
     if (this.#spareNormal !== undefined) {
       const z = this.#spareNormal;
       this.#spareNormal = undefined;
-      return mean + sd * z;
+      return z;
     }
     let u: number, v: number, s: number;
     do {
@@ -62,15 +81,16 @@ export class Rng {
     } while (s >= 1 || s === 0);
     const factor = Math.sqrt((-2 * Math.log(s)) / s);
     this.#spareNormal = v * factor;
-    return mean + sd * u * factor;
+    return u * factor;
   }
 
   /** A vector of n independent N(0, sd²) entries (written into `out` when given). */
   normalVector(n: number, sd = 1, out?: Float64Array): Float64Array {
     assertInteger("n", n, 1);
+    assertSd(sd);
     const x = out ?? new Float64Array(n);
     if (x.length !== n) throw new Error(`out must have length ${n}, got ${x.length}`);
-    for (let i = 0; i < n; i++) x[i] = sd * this.normal();
+    for (let i = 0; i < n; i++) x[i] = sd * this.#standardNormal();
     return x;
   }
 
@@ -78,8 +98,9 @@ export class Rng {
   normalMatrix(rows: number, columns: number, sd = 1): Matrix {
     assertInteger("rows", rows, 1);
     assertInteger("columns", columns, 1);
+    assertSd(sd);
     const m = new Matrix(rows, columns);
-    for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) m.set(i, j, sd * this.normal());
+    for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) m.set(i, j, sd * this.#standardNormal());
     return m;
   }
 
@@ -108,6 +129,7 @@ export class Rng {
    * which Q would not be uniform.
    */
   orthogonal(n: number): Matrix {
+    assertInteger("n", n, 1);
     const qr = new QrDecomposition(this.normalMatrix(n, n));
     const q = qr.orthogonalMatrix;
     const r = qr.upperTriangularMatrix;
@@ -132,7 +154,8 @@ export class Rng {
    * k indices drawn from {0, …, n − 1}: with replacement (independent uniform draws) or
    * without (the first k entries of a partial Fisher–Yates shuffle; needs k ≤ n).
    */
-  sample(n: number, k: number, { replace = false } = {}): number[] {
+  sample(n: number, k: number, options?: { replace?: boolean }): number[] {
+    const { replace = false } = optionsObject("options", options);
     assertInteger("n", n, 1);
     assertInteger("k", k, 0);
     if (replace) return Array.from({ length: k }, () => uniformInt(this.#source, 0, n - 1));

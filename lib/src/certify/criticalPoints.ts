@@ -1,7 +1,8 @@
 import { Matrix, solve } from "ml-matrix";
-import { norm2, symmetricEigen } from "../linalg";
+import { symmetricEigen } from "../linalg";
+import { norm2 } from "../vector";
 import type { Objective } from "../objectives/objective";
-import { assertInteger, assertPositive, assertVector } from "../validate";
+import { assertInteger, assertMatrix, assertObjective, assertPositive, assertVector, optionsObject } from "../validate";
 
 /** The kind of a point x by the first- and second-order conditions. */
 export type CriticalKind =
@@ -27,10 +28,14 @@ export interface CriticalPointClass {
  * and degenerate otherwise (|λ₁| ≤ tol, λ₁ the smallest: second order cannot decide).
  */
 export function classifyCriticalPoint(objective: Objective, x: Float64Array, tolerance = 1e-6): CriticalPointClass {
+  assertObjective("objective", objective);
   assertVector("x", x, objective.dim);
   assertPositive("tolerance", tolerance);
-  if (!objective.hessian) throw new Error("objective must have hessian(x) to classify critical points");
-  return classifyBySpectrum(norm2(objective.grad(x)), symmetricEigen(objective.hessian(x)).values, tolerance);
+  if (typeof objective.hessian !== "function") throw new Error("objective must have hessian(x) to classify critical points");
+  const g = assertVector("objective.grad(x)", objective.grad(x), objective.dim);
+  // A non-symmetric "Hessian" is a bug in the objective: symmetrizing it silently would classify another matrix.
+  const h = assertMatrix("objective.hessian(x)", objective.hessian(x), { size: objective.dim, symmetric: true });
+  return classifyBySpectrum(norm2(g), symmetricEigen(h).values, tolerance);
 }
 
 /** The kind of a point from its gradient norm and its (ascending) Hessian eigenvalues, by the rules above. */
@@ -55,8 +60,10 @@ export function classifyBySpectrum(gradNorm: number, eigenvalues: number[], tole
 export function newtonCriticalPoint(
   objective: Objective,
   x0: Float64Array,
-  { tolerance = 1e-12, maxIterations = 100 } = {},
+  options?: { tolerance?: number; maxIterations?: number },
 ): { x: Float64Array; converged: boolean; iterations: number } {
+  const { tolerance = 1e-12, maxIterations = 100 } = optionsObject("options", options);
+  assertObjective("objective", objective);
   assertVector("x0", x0, objective.dim);
   assertPositive("tolerance", tolerance);
   assertInteger("maxIterations", maxIterations, 1);

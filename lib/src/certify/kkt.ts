@@ -1,6 +1,6 @@
-import { dot, norm2 } from "../linalg";
+import { dot, norm2 } from "../vector";
 import { linear, num, solveLp } from "../margin/lp";
-import { assertInteger, assertPositive, assertVector } from "../validate";
+import { assertFunction, assertInteger, assertNumbers, assertPositive, assertVector, optionsObject } from "../validate";
 
 /** The KKT check of a point for min ‖w‖₂ subject to mᵢ(w) ≥ 1, with mᵢ homogeneous of some degree. */
 export interface KktCheck {
@@ -23,9 +23,7 @@ export interface KktCheck {
  * constraints (complementary slackness). The multipliers solve the nonnegative least-squares
  * problem min_{α≥0} ‖w̃ − Jα‖² exactly, as a convex QP in HiGHS.
  */
-export async function kktCheck({
-  point, constraints, gradients, degree, activeTolerance = 1e-2,
-}: {
+export async function kktCheck(options: {
   point: Float64Array;
   /** w ↦ (m₁(w), …, mₙ(w)). */
   constraints: (w: Float64Array) => Float64Array;
@@ -34,17 +32,21 @@ export async function kktCheck({
   degree: number;
   activeTolerance?: number;
 }): Promise<KktCheck> {
+  const { point, constraints, gradients, degree, activeTolerance = 1e-2 } = optionsObject("options", options);
   assertVector("point", point);
+  assertFunction("constraints", constraints, "a function w => (m₁(w), …, mₙ(w))");
+  assertFunction("gradients", gradients, "a function (w, i) => ∇mᵢ(w)");
   assertInteger("degree", degree, 1);
   assertPositive("activeTolerance", activeTolerance);
-  const m0 = constraints(point);
-  const smallest = Math.min(...m0);
+  const m0 = assertNumbers("constraints(point)", constraints(point));
+  if (m0.length === 0) throw new Error("constraints(point) must return at least one constraint value, got none");
+  const smallest = Math.min(...Array.from(m0));
   if (!(smallest > 0)) throw new Error(`the point must satisfy every constraint with a positive value (min is ${smallest})`);
   const scale = smallest ** (1 / degree);
   const w = point.map((v) => v / scale);
-  const m = constraints(w);
+  const m = assertNumbers("constraints(w)", constraints(w)) as Float64Array;
   const active = Array.from(m.keys()).filter((i) => m[i] <= 1 + activeTolerance);
-  const J = active.map((i) => gradients(w, i));
+  const J = active.map((i) => assertVector(`gradients(w, ${i})`, gradients(w, i), w.length));
   // min ½αᵀ(JᵀJ)α − (Jᵀw)ᵀα, α ≥ 0.
   const names = active.map((_, k) => `a${k}`);
   const quad: string[] = [];

@@ -1,14 +1,21 @@
 import { Matrix } from "ml-matrix";
-import { norm2, symmetricEigen } from "../linalg";
+import { symmetricEigen } from "../linalg";
+import { norm2 } from "../vector";
+import { assertMatrix, assertPositive, assertVector } from "../validate";
 import { classifyBySpectrum, type CriticalPointClass } from "./criticalPoints";
 
 /**
  * Classifies a point x of the unit sphere for the Rayleigh quotient xᵀAx by the Riemannian
  * gradient 2(A − (xᵀAx)I)x and the Riemannian Hessian 2P(A − (xᵀAx)I)P on the tangent space
  * (P = I − xxᵀ): its d − 1 tangent eigenvalues decide minimizer, maximizer or strict saddle
- * as in `classifyCriticalPoint`.
+ * as in `classifyCriticalPoint`. A is symmetric (up to 1e-10·max|aᵢⱼ|) and x on the sphere
+ * (|‖x‖₂ − 1| ≤ 1e-8); otherwise it throws.
  */
 export function classifyOnSphere(a: Matrix, x: Float64Array, tolerance = 1e-6): CriticalPointClass {
+  assertVector("x", x);
+  a = assertMatrix("a", a, { size: x.length, symmetric: true });
+  assertPositive("tolerance", tolerance);
+  if (!(Math.abs(norm2(x) - 1) <= 1e-8)) throw new Error(`x must lie on the unit sphere (‖x‖₂ = 1 within 1e-8), got ‖x‖₂ = ${norm2(x)}`);
   const d = x.length;
   const ax = a.mmul(Matrix.columnVector(Array.from(x))).getColumn(0);
   const q = ax.reduce((s, v, i) => s + v * x[i], 0);

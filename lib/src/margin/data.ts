@@ -1,5 +1,5 @@
 import { Matrix } from "ml-matrix";
-import { assertRows } from "../validate";
+import { assertNumbers, assertRows } from "../validate";
 
 /** A labelled dataset: rows xᵢ ∈ ℝᵈ and labels yᵢ ∈ {−1, +1}. */
 export interface Dataset {
@@ -14,7 +14,8 @@ export interface Dataset {
  * labels in {−1, +1}; throws an Error naming what is wrong.
  */
 export function dataset(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>): Dataset {
-  const rows = X instanceof Matrix ? X.to2DArray() : Array.from(X, (r) => Array.from(r));
+  if (!(X instanceof Matrix) && !Array.isArray(X)) throw new Error(`X must be a Matrix or an array of rows, got ${X === null ? "null" : typeof X}`);
+  const rows = X instanceof Matrix ? X.to2DArray() : Array.from(X, (r) => (r === null || typeof r !== "object" ? r : Array.from(r))) as number[][];
   const { rows: n, columns: d } = assertRows("X", rows);
   if (!y || y.length !== n) throw new Error(`y must have one label per row of X (${n}), got ${y?.length}`);
   const labels = new Int8Array(n);
@@ -25,9 +26,19 @@ export function dataset(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>): 
   return { rows: rows.map((r) => Float64Array.from(r)), labels, n, d };
 }
 
+/**
+ * 1, or the power of two nearest max|xᵢⱼ| when that lies outside [2⁻²⁰, 2²⁰]: the solvers divide
+ * such data by it (exactly) so that neither HiGHS's coefficient limits nor squares overflow.
+ */
+export function dataScale(data: Dataset): number {
+  let top = 0;
+  for (const row of data.rows) for (const v of row) top = Math.max(top, Math.abs(v));
+  return top === 0 || (top >= 2 ** -20 && top <= 2 ** 20) ? 1 : 2 ** Math.round(Math.log2(top));
+}
+
 /** The margins yᵢ⟨xᵢ, w⟩ (+ yᵢb with a bias). */
 export function margins(data: Dataset, w: ArrayLike<number>, bias = 0): Float64Array {
-  if (w.length !== data.d) throw new Error(`w must have length ${data.d}, got ${w.length}`);
+  assertNumbers("w", w, data.d);
   return Float64Array.from(data.rows, (x, i) => {
     let s = bias;
     for (let j = 0; j < data.d; j++) s += x[j] * w[j];

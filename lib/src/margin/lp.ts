@@ -38,6 +38,6 @@ export function linear(terms: [number, string][]): string {
 export async function solveLp(model: string, what: string): Promise<HighsSolution> {
   const solver = await highsSolver();
   const solution = solver.solve(model, { primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10 });
-  if (solution.Status !== "Optimal") throw new Error(`${what}: HiGHS reports "${solution.Status}"`);
+  if (solution.Status !== "Optimal") throw new Error(`${what}: HiGHS reports "${solution.Status}" for the model`);
   return solution;
 }

@@ -1,6 +1,7 @@
 import type { Matrix } from "ml-matrix";
-import { normP } from "../linalg";
-import { dataset, margins, type Dataset } from "./data";
+import { normP } from "../vector";
+import { assertFinite, optionsObject } from "../validate";
+import { dataScale, dataset, margins, type Dataset } from "./data";
 import { linear, solveLp, type HighsSolution } from "./lp";
 
 /** The exact max-margin solution in a norm. */
@@ -28,15 +29,27 @@ type Norm = 1 | 2 | typeof Infinity;
  * The minimum-norm separator min ‖w‖ subject to yᵢ(⟨xᵢ, w⟩ + b) ≥ 1 (an LP for ℓ1 and ℓ∞,
  * a QP for ℓ2, solved by HiGHS), returned as the unit direction w/‖w‖ with margin 1/‖w‖:
  * by duality this direction maximizes minᵢ yᵢ⟨xᵢ, w⟩ over ‖w‖ ≤ 1.
+ * Data with entries beyond 2^±20 in magnitude are divided by a power of two first (exact; the
+ * direction is the same and the margin scales back), because HiGHS treats coefficients near
+ * 1e15 and beyond as infinite and drops those below 1e-9. With a bias, y must hold both labels:
+ * with one class, b alone separates and no direction is defined.
  */
-async function maxMargin(norm: Norm, X: Matrix | ArrayLike<number>[], y: ArrayLike<number>, options: MaxMarginOptions = {}): Promise<MaxMargin> {
+async function maxMargin(norm: Norm, X: Matrix | ArrayLike<number>[], y: ArrayLike<number>, options?: MaxMarginOptions): Promise<MaxMargin> {
+  const { bias = false, supportTolerance = 1e-6 } = optionsObject("options", options);
+  assertFinite("supportTolerance", supportTolerance);
+  if (supportTolerance < 0) throw new Error(`supportTolerance must be ≥ 0, got ${supportTolerance}`);
   const data = dataset(X, y);
-  const withBias = options.bias ?? false;
+  if (typeof bias !== "boolean") throw new Error(`bias must be true or false, got ${String(bias)}`);
+  const withBias = bias;
+  if (withBias && (data.labels.every((l) => l === 1) || data.labels.every((l) => l === -1))) {
+    throw new Error(`y must contain both labels −1 and +1 to fit a bias: with one class (all ${data.labels[0]}), b alone separates and no direction is defined`);
+  }
+  const scale = dataScale(data);
   const names = Array.from({ length: data.d }, (_, j) => `w${j}`);
   const lines: string[] = [];
   const bounds: string[] = [];
   const constraints = data.rows.map((x, i) => {
-    const terms: [number, string][] = names.map((name, j) => [data.labels[i] * x[j], name]);
+    const terms: [number, string][] = names.map((name, j) => [(data.labels[i] * x[j]) / scale, name]);
     if (withBias) terms.push([data.labels[i], "b"]);
     return ` m${i}: ${linear(terms)} >= 1`;
   });
@@ -47,7 +60,7 @@ async function maxMargin(norm: Norm, X: Matrix | ArrayLike<number>[], y: ArrayLi
     lines.push("Minimize", ` obj: ${names.map((_, j) => `p${j} + q${j}`).join(" + ")}`, "Subject To");
     data.rows.forEach((x, i) => {
       const terms: [number, string][] = [];
-      x.forEach((v, j) => terms.push([data.labels[i] * v, `p${j}`], [-data.labels[i] * v, `q${j}`]));
+      x.forEach((v, j) => terms.push([(data.labels[i] * v) / scale, `p${j}`], [(-data.labels[i] * v) / scale, `q${j}`]));
       if (withBias) terms.push([data.labels[i], "b"]);
       lines.push(` m${i}: ${linear(terms)} >= 1`);
     });
@@ -64,14 +77,15 @@ async function maxMargin(norm: Norm, X: Matrix | ArrayLike<number>[], y: ArrayLi
     solution = await solveLp(model, `max-margin (ℓ${norm === Infinity ? "∞" : norm})`);
   } catch (e) {
     if (/Infeasible/i.test(String((e as Error).message))) {
-      throw new Error(`the data are not linearly separable${withBias ? "" : " by a hyperplane through the origin"}: no w has yᵢ(⟨xᵢ, w⟩${withBias ? " + b" : ""}) > 0 for every i`);
+      throw new Error(`X and y are not linearly separable${withBias ? "" : " by a hyperplane through the origin"}: no w has yᵢ(⟨xᵢ, w⟩${withBias ? " + b" : ""}) > 0 for every i`);
     }
     throw e;
   }
   const col = (name: string) => solution.Columns[name]?.Primal ?? 0;
   const w = norm === 1 ? Float64Array.from(names, (_, j) => col(`p${j}`) - col(`q${j}`)) : Float64Array.from(names, (n) => col(n));
-  const b = withBias ? col("b") : 0;
-  return result(data, w, b, norm, options.supportTolerance ?? 1e-6);
+  // The solution for the rows xᵢ/s is (w, b); for the rows xᵢ it is (w/s, b): same direction, bias b·s per unit of ‖w/s‖.
+  const b = withBias ? col("b") * scale : 0;
+  return result(data, w, b, norm, supportTolerance);
 }
 
 function result(data: Dataset, w: Float64Array, b: number, norm: Norm, tolerance: number): MaxMargin {

@@ -1,5 +1,6 @@
 import type { Matrix } from "ml-matrix";
-import { normP } from "../linalg";
+import { normP } from "../vector";
+import { assertNumbers } from "../validate";
 import { dataset, margins } from "./data";
 
 /**
@@ -9,11 +10,11 @@ import { dataset, margins } from "./data";
  */
 export function normalizedMargin(w: ArrayLike<number>, X: Matrix | ArrayLike<number>[], y: ArrayLike<number>, p = 2): number {
   const data = dataset(X, y);
-  const wv = Float64Array.from(w);
-  if (!wv.every(Number.isFinite)) throw new Error("w must have finite entries");
+  const wv = Float64Array.from(assertNumbers("w", w, data.d));
   const norm = normP(wv, p);
   if (norm === 0) throw new Error("w must be non-zero");
-  return Math.min(...margins(data, wv)) / norm;
+  // w/‖w‖ first: the margins of w itself overflow for ‖w‖ near 1e308.
+  return Math.min(...margins(data, wv.map((v) => v / norm)));
 }
 
 /**
@@ -21,10 +22,13 @@ export function normalizedMargin(w: ArrayLike<number>, X: Matrix | ArrayLike<num
  * p = 2 also the angle between them (radians) and 1 − cos.
  */
 export function directionGap(w: ArrayLike<number>, wStar: ArrayLike<number>, p = 2): { distance: number; angle?: number; oneMinusCos?: number } {
+  assertNumbers("w", w);
+  assertNumbers("wStar", wStar);
   if (w.length !== wStar.length) throw new Error(`w and wStar must have the same length, got ${w.length} and ${wStar.length}`);
   const a = Float64Array.from(w), b = Float64Array.from(wStar);
   const na = normP(a, p), nb = normP(b, p);
-  if (!(na > 0) || !(nb > 0)) throw new Error("w and wStar must be non-zero and finite");
+  if (!(na > 0)) throw new Error("w must be non-zero");
+  if (!(nb > 0)) throw new Error("wStar must be non-zero");
   const diff = a.map((v, i) => v / na - b[i] / nb);
   const distance = normP(diff, p);
   if (p !== 2) return { distance };

@@ -1,5 +1,6 @@
 import { Matrix } from "ml-matrix";
 import { dataset } from "../margin/data";
+import { assertFunction, assertObjective, optionsObject } from "../validate";
 import { output, type Objective } from "./objective";
 
 /** A decreasing margin loss ℓ(z) of the margin z = y⟨x, w⟩, with ℓ′, ℓ″, and log ℓ and log|ℓ′| computed without underflow. */
@@ -51,8 +52,11 @@ export interface ClassificationLoss extends Objective {
  * The empirical risk L(w) = Σᵢ ℓ(yᵢ⟨xᵢ, w⟩) of a homogeneous linear classifier (a sum, as in
  * Soudry et al. 2018), with ∇L = Σᵢ ℓ′(mᵢ) yᵢxᵢ and ∇²L = Σᵢ ℓ″(mᵢ) xᵢxᵢᵀ.
  */
-export function marginLoss(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>, loss: MarginLoss, { log = false }: { log?: boolean } = {}): ClassificationLoss {
+export function marginLoss(X: Matrix | ArrayLike<number>[], y: ArrayLike<number>, loss: MarginLoss, options?: { log?: boolean }): ClassificationLoss {
+  const { log = false } = optionsObject("options", options);
   const data = dataset(X, y);
+  if (loss === null || typeof loss !== "object") throw new Error("loss must be a MarginLoss (e.g. logistic or exponential)");
+  for (const k of ["value", "derivative", "second", "logValue", "logAbsDerivative"] as const) assertFunction(`loss.${k}`, loss[k]);
   const { n, d } = data;
   const z = new Float64Array(n * d);
   data.rows.forEach((row, i) => row.forEach((v, j) => (z[i * d + j] = data.labels[i] * v)));
@@ -141,6 +145,7 @@ export const exponentialLoss = (X: Matrix | ArrayLike<number>[], y: ArrayLike<nu
  * Σᵢ exp(−yᵢ⟨β, xᵢ⟩), this is the model of Gunasekar, Lee, Soudry and Srebro (2018).
  */
 export function diagonalNetwork(linear: Objective): Objective & { beta(w: Float64Array): Float64Array } {
+  assertObjective("linear", linear);
   const d = linear.dim;
   const beta = new Float64Array(d);
   const g = new Float64Array(d);

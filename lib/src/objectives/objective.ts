@@ -1,5 +1,6 @@
 import type { Matrix } from "ml-matrix";
 import type { Rng } from "../random";
+import { assertInteger } from "../validate";
 
 /**
  * A function f: ℝᵈ → ℝ to minimize. Points are Float64Array of length `dim`.
@@ -26,6 +27,7 @@ export interface Objective {
 
 /** Returns `out` if it is given (checking its length), else a new Float64Array of length `dim`. */
 export function output(out: Float64Array | undefined, dim: number): Float64Array {
+  assertInteger("dim", dim, 0);
   if (out === undefined) return new Float64Array(dim);
   if (out.length !== dim) throw new Error(`out must have length ${dim}, got ${out.length}`);
   return out;

@@ -1,4 +1,4 @@
-import { assertInteger, assertPositive } from "../validate";
+import { assertInteger, assertPositive, assertVector, optionsObject } from "../validate";
 import { output, type Objective } from "./objective";
 
 /** The constants of the octopus: L (smoothness of the quadratic pieces), γ (curvature at the saddles), τ (scale). */
@@ -45,12 +45,14 @@ export interface Octopus extends Objective, OctopusParameters {
   gradientDescentPassages(x0: Float64Array, options: { stepSize: number; maxIterations: number }): { passedAt: number[]; iterations: number; reached: boolean };
 }
 
-export function octopus(d: number, { L = Math.E, gamma = 1, tau = Math.E }: Partial<OctopusParameters> = {}): Octopus {
+export function octopus(d: number, options?: Partial<OctopusParameters>): Octopus {
+  const { L = Math.E, gamma = 1, tau = Math.E } = optionsObject("options", options);
   assertInteger("d", d, 1);
   assertPositive("L", L);
   assertPositive("gamma", gamma);
   assertPositive("tau", tau);
   const nu = (13 / 6) * gamma * tau * tau + (37 / 6) * L * tau * tau;
+  if (!Number.isFinite(d * nu) || !Number.isFinite((L + gamma) * tau ** 5)) throw new Error(`L = ${L}, gamma = ${gamma}, tau = ${tau} put ν = (13/6)γτ² + (37/6)Lτ² or the splines beyond the float64 range`);
   const Lg = L + gamma;
   const g1 = (t: number) => -gamma * t * t + ((-14 * L + 10 * gamma) / (3 * tau)) * (t - tau) ** 3 + ((5 * L - 3 * gamma) / (2 * tau * tau)) * (t - tau) ** 4;
   const dg1 = (t: number) => -2 * gamma * t + ((-14 * L + 10 * gamma) / tau) * (t - tau) ** 2 + ((2 * (5 * L - 3 * gamma)) / (tau * tau)) * (t - tau) ** 3;
@@ -112,10 +114,12 @@ export function octopus(d: number, { L = Math.E, gamma = 1, tau = Math.E }: Part
       return g;
     },
   };
-  function gradientDescentPassages(x0: Float64Array, { stepSize, maxIterations }: { stepSize: number; maxIterations: number }) {
+  function gradientDescentPassages(x0: Float64Array, options: { stepSize: number; maxIterations: number }) {
+    const { stepSize, maxIterations } = optionsObject("options", options);
     assertPositive("stepSize", stepSize);
     assertInteger("maxIterations", maxIterations, 0);
-    if (x0.length !== d) throw new Error(`x0 must have length ${d}, got length ${x0.length}`);
+    assertVector("x0", x0, d);
+    if (active(x0) < 0) throw new Error(`x0 must lie in the octopus's domain (|xⱼ| ≤ 6τ, and |xⱼ| ≤ τ after the first coordinate with |xᵢ| ≤ 2τ)`);
     const TINY = 1e-100;
     const LOG_TINY = Math.log(TINY);
     const x = Float64Array.from(x0); // the value of each coordinate that is not tiny; 0 for tiny ones
@@ -129,7 +133,7 @@ export function octopus(d: number, { L = Math.E, gamma = 1, tau = Math.E }: Part
     let t = 0;
     for (;; t++) {
       const i = active(x);
-      if (i < 0) throw new Error(`gradient descent left the octopus's domain at step ${t}`);
+      if (i < 0) throw new Error(`gradient descent with stepSize = ${stepSize} left the octopus's domain at step ${t}`);
       while (passedAt.length < i) passedAt.push(t);
       if (i === d || t === maxIterations) break;
       objective.grad(x, g);

@@ -1,6 +1,6 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { symmetricEigen } from "../linalg";
-import { assertFinite, assertVector } from "../validate";
+import { assertFinite, assertMatrix, assertVector } from "../validate";
 import { output, type Objective } from "./objective";
 
 /** A quadratic objective with its closed-form minimizer. */
@@ -22,12 +22,10 @@ export interface Quadratic extends Objective {
  * @param c a constant (default 0)
  */
 export function quadratic(a: Matrix | number[][], b?: Float64Array, c = 0): Quadratic {
-  const given = Matrix.checkMatrix(a);
-  if (!given.isSquare()) throw new Error(`a must be square, got ${given.rows}×${given.columns}`);
+  const given = assertMatrix("a", a);
   const d = given.rows;
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < d; j++) {
-      assertFinite(`a[${i}][${j}]`, given.get(i, j));
       if (Math.abs(given.get(i, j) - given.get(j, i)) > 1e-10 * (1 + Math.abs(given.get(i, j)))) {
         throw new Error(`a must be symmetric: a[${i}][${j}] = ${given.get(i, j)} but a[${j}][${i}] = ${given.get(j, i)}`);
       }
@@ -35,7 +33,7 @@ export function quadratic(a: Matrix | number[][], b?: Float64Array, c = 0): Quad
   }
   // Exactly symmetric from here on (a product QΛQᵀ is symmetric only up to rounding). ml-matrix's
   // add/sub/mul/div change the matrix they are called on: work on a copy, never on the caller's matrix.
-  const A = given.clone().add(given.transpose()).div(2);
+  const A = given.clone().mul(0.5).add(given.transpose().mul(0.5)); // halves first: 1e308 + 1e308 would overflow
   const cholesky = new CholeskyDecomposition(A);
   if (!cholesky.isPositiveDefinite()) throw new Error("a must be positive definite (its Cholesky factorization failed)");
   const rhs = b === undefined ? new Float64Array(d) : Float64Array.from(assertVector("b", b, d));

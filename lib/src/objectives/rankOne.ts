@@ -1,19 +1,17 @@
 import { Matrix } from "ml-matrix";
-import { assertFinite } from "../validate";
+import { assertMatrix } from "../validate";
 import { output, type Objective } from "./objective";
 
 function symmetricRows(name: string, m: Matrix | number[][]): { M: Matrix; rows: Float64Array; d: number } {
-  const M = Matrix.checkMatrix(m);
-  if (!M.isSquare()) throw new Error(`${name} must be square, got ${M.rows}×${M.columns}`);
+  const M = assertMatrix(name, m);
   const d = M.rows;
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < d; j++) {
-      assertFinite(`${name}[${i}][${j}]`, M.get(i, j));
       if (Math.abs(M.get(i, j) - M.get(j, i)) > 1e-10 * (1 + Math.abs(M.get(i, j)))) throw new Error(`${name} must be symmetric`);
     }
   }
   // On a copy: ml-matrix's add/div change the matrix they are called on.
-  const S = M.clone().add(M.transpose()).div(2);
+  const S = M.clone().mul(0.5).add(M.transpose().mul(0.5)); // halves first: 1e308 + 1e308 would overflow
   return { M: S, rows: Float64Array.from(S.to1DArray()), d };
 }
 

@@ -1,5 +1,5 @@
 import { Matrix } from "ml-matrix";
-import { assertFinite } from "../validate";
+import { assertNumbers, optionsObject } from "../validate";
 import { output, type Objective } from "./objective";
 
 /**
@@ -16,10 +16,9 @@ import { output, type Objective } from "./objective";
  * `center` = (a, b) translates it: f(x − a, y − b), with the saddle at (a, b) and the
  * minimizers at (a, b ± 1) — inside the positive orthant for a, b > 1, as mirror descent needs.
  */
-export function strictSaddle({ center = [0, 0] }: { center?: [number, number] } = {}): Objective {
-  const [a, b] = center;
-  assertFinite("center[0]", a);
-  assertFinite("center[1]", b);
+export function strictSaddle(options?: { center?: [number, number] }): Objective {
+  const { center = [0, 0] } = optionsObject("options", options);
+  const [a, b] = assertNumbers("center", center, 2) as [number, number];
   return {
     dim: 2,
     value: (p) => {

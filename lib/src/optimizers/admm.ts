@@ -1,5 +1,5 @@
-import { norm2 } from "../linalg";
-import { assertInteger, assertPositive, assertVector } from "../validate";
+import { norm2 } from "../vector";
+import { assertFunction, assertInteger, assertPositive, assertVector, optionsObject } from "../validate";
 import { historyRecorder } from "./descend";
 import type { Trace } from "./trace";
 
@@ -26,8 +26,13 @@ export interface TwoBlockProblem {
 export function admm(
   problem: TwoBlockProblem,
   start: { x: Float64Array; z: Float64Array; u: Float64Array },
-  { rho, maxIterations = 1000, tolerance = 1e-8, recordEvery = 0 }: { rho: number; maxIterations?: number; tolerance?: number; recordEvery?: number },
+  options: { rho: number; maxIterations?: number; tolerance?: number; recordEvery?: number },
 ): Trace & { z: Float64Array; u: Float64Array } {
+  const { rho, maxIterations = 1000, tolerance = 1e-8, recordEvery = 0 } = optionsObject("options", options);
+  if (problem === null || typeof problem !== "object") throw new Error("problem must be a TwoBlockProblem { dim, xUpdate, zUpdate, value }");
+  assertInteger("problem.dim", problem.dim, 1);
+  for (const k of ["xUpdate", "zUpdate", "value"] as const) assertFunction(`problem.${k}`, problem[k]);
+  if (start === null || typeof start !== "object") throw new Error("start must be an object { x, z, u } of Float64Array");
   const d = problem.dim;
   assertPositive("rho", rho);
   assertInteger("maxIterations", maxIterations, 0);

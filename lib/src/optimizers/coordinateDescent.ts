@@ -1,5 +1,6 @@
 import type { Objective } from "../objectives/objective";
 import type { Rng } from "../random";
+import { assertObjective, optionsObject } from "../validate";
 import { descend } from "./descend";
 import type { DescentOptions, Trace } from "./trace";
 
@@ -18,6 +19,8 @@ export interface CoordinateDescentOptions extends DescentOptions {
  * greedy variant, in `steepestDescent`.)
  */
 export function coordinateDescent(objective: Objective, x0: Float64Array, options: CoordinateDescentOptions): Trace {
+  options = optionsObject("options", options);
+  assertObjective("objective", objective);
   const order = options.order ?? "cyclic";
   if (order !== "cyclic" && order !== "random") throw new Error(`order must be "cyclic" or "random", got ${String(order)}`);
   if (order === "random" && !options.rng) throw new Error("rng must be given for the random order");

@@ -1,6 +1,6 @@
-import { norm2 } from "../linalg";
+import { norm2 } from "../vector";
 import type { Objective } from "../objectives/objective";
-import { assertFinite, assertInteger, assertPositive, assertVector } from "../validate";
+import { assertFinite, assertFunction, assertInteger, assertObjective, assertPositive, assertVector } from "../validate";
 import type { DescentOptions, History, RecordEvery, StepSize, Trace } from "./trace";
 
 /**
@@ -25,10 +25,7 @@ function recorder(recordEvery: RecordEvery): (k: number) => boolean {
 
 /** Checks the options shared by all methods and fills in the defaults. */
 export function resolveOptions(objective: Objective, x0: Float64Array, options: DescentOptions) {
-  if (!objective || typeof objective.value !== "function" || typeof objective.grad !== "function") {
-    throw new Error("objective must have value(x) and grad(x)");
-  }
-  assertInteger("objective.dim", objective.dim, 1);
+  assertObjective("objective", objective);
   assertVector("x0", x0, objective.dim);
   if (!options) throw new Error("options must be given, with at least stepSize");
   const { stepSize, maxIterations = 1000, tolerance = 1e-8, recordEvery = 0, divergenceBound = 1e12, stopWhen } = options;
@@ -39,6 +36,27 @@ export function resolveOptions(objective: Objective, x0: Float64Array, options: 
   if (tolerance < 0) throw new Error(`tolerance must be ≥ 0 (0: never stop on the gradient), got ${tolerance}`);
   assertPositive("divergenceBound", divergenceBound);
   return { stepSize, maxIterations, tolerance, record: recorder(recordEvery), divergenceBound, stopWhen };
+}
+
+/**
+ * ∇f(x) written into g, for the methods' loops: an objective may ignore `out` and return a new
+ * array (copied into g then); one of the wrong length throws (O(1) per call).
+ */
+export function gradientInto(objective: Objective, x: Float64Array, g: Float64Array, k: number): Float64Array {
+  const result = objective.grad(x, g);
+  if (result !== g) {
+    if (result?.length !== g.length) throw new Error(`objective.grad must return a vector of length ${g.length}, got ${result?.length === undefined ? typeof result : `length ${result.length}`} at step ${k}`);
+    g.set(result);
+  }
+  return g;
+}
+
+/**
+ * At the start: a non-finite gradient where f is finite is a broken objective, not a divergence
+ * (which the loops report from step 1 on, or at step 0 when f(x₀) itself is not finite).
+ */
+export function assertStartGradient(value: number, g: Float64Array): void {
+  if (Number.isFinite(value)) assertVector("objective.grad(x0)", g);
 }
 
 /** A history and the function that appends a copy of the current iterate to it. */
@@ -81,19 +99,15 @@ export function descend(
   stationarity: (x: Float64Array, g: Float64Array) => number = (_, g) => norm2(g),
 ): Trace {
   const { stepSize, maxIterations, tolerance, record, divergenceBound, stopWhen } = resolveOptions(objective, x0, options);
+  assertFunction("update", update, "an update rule (x, g, step, k) => void");
   const x = Float64Array.from(x0);
   const g = new Float64Array(objective.dim);
   const { history, keep, last } = historyRecorder();
-
-  // An objective may ignore `out` and return a new array: copy it into g then.
-  const gradient = () => {
-    const result = objective.grad(x, g);
-    if (result !== g) g.set(result);
-    return stationarity(x, g);
-  };
+  let k = 0;
+  const gradient = () => stationarity(x, gradientInto(objective, x, g, k));
   let value = objective.value(x);
   let gradNorm = gradient();
-  let k = 0;
+  assertStartGradient(value, g);
   let status: Trace["status"] = "max-iterations";
   for (;;) {
     if (outside(x, value, divergenceBound) || !Number.isFinite(gradNorm)) {

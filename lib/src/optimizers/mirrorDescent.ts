@@ -1,4 +1,5 @@
 import type { Objective } from "../objectives/objective";
+import { assertObjective, assertVector, optionsObject } from "../validate";
 import { descend } from "./descend";
 import type { DescentOptions, Trace } from "./trace";
 
@@ -44,8 +45,11 @@ export const logBarrierMirrorMap: MirrorMap = {
  * (possible for the log barrier with a large step) ends the run as "diverged".
  */
 export function mirrorDescent(objective: Objective, x0: Float64Array, options: DescentOptions & { mirrorMap: MirrorMap }): Trace {
+  options = optionsObject("options", options);
+  assertObjective("objective", objective);
   const map = options.mirrorMap;
   if (!map || typeof map.toDual !== "function") throw new Error("mirrorMap must be a MirrorMap (e.g. entropicMirrorMap)");
+  assertVector("x0", x0);
   if (!map.contains(x0)) throw new Error(`x0 must lie in the domain of the ${map.name} mirror map`);
   const theta = new Float64Array(objective.dim);
   return descend(objective, x0, options, (x, g, eta) => {

@@ -1,8 +1,8 @@
-import { norm2 } from "../linalg";
+import { norm2 } from "../vector";
 import type { Objective } from "../objectives/objective";
 import type { Rng } from "../random";
-import { assertInteger, assertPositive } from "../validate";
-import { historyRecorder, outside, resolveOptions } from "./descend";
+import { assertInteger, assertPositive, optionsObject } from "../validate";
+import { assertStartGradient, gradientInto, historyRecorder, outside, resolveOptions } from "./descend";
 import type { DescentOptions, Trace } from "./trace";
 
 /** The parameters of perturbed gradient descent (Jin, Ge, Netrapalli, Kakade, Jordan 2017, Algorithm 2). */
@@ -24,10 +24,13 @@ export interface PerturbationOptions {
  *   χ = 3·max{log(dℓΔ_f/(cε²δ)), 4},  η = c/ℓ,  r = √c·ε/(χ²ℓ),
  *   g_thres = √c·ε/χ²,  f_thres = (c/χ³)·√(ε³/ρ),  t_thres = (χ/c²)·ℓ/√(ρε).
  */
-export function jinParameters({ d, ell, rho, epsilon, delta, deltaF, c = 1 }: { d: number; ell: number; rho: number; epsilon: number; delta: number; deltaF: number; c?: number }) {
-  for (const [name, v] of Object.entries({ d, ell, rho, epsilon, delta, deltaF, c })) assertPositive(name, v);
+export function jinParameters(options: { d: number; ell: number; rho: number; epsilon: number; delta: number; deltaF: number; c?: number }) {
+  const { d, ell, rho, epsilon, delta, deltaF, c = 1 } = optionsObject("options", options);
+  assertInteger("d", d, 1);
+  for (const [name, v] of Object.entries({ ell, rho, epsilon, delta, deltaF, c })) assertPositive(name, v);
+  if (delta >= 1) throw new Error(`delta (a failure probability) must be < 1, got ${delta}`);
   const chi = 3 * Math.max(Math.log((d * ell * deltaF) / (c * epsilon * epsilon * delta)), 4);
-  return {
+  const parameters = {
     chi,
     stepSize: c / ell,
     radius: (Math.sqrt(c) * epsilon) / (chi * chi * ell),
@@ -35,6 +38,10 @@ export function jinParameters({ d, ell, rho, epsilon, delta, deltaF, c = 1 }: { 
     functionThreshold: (c / chi ** 3) * Math.sqrt(epsilon ** 3 / rho),
     timeThreshold: Math.ceil((chi / (c * c)) * (ell / Math.sqrt(rho * epsilon))),
   };
+  for (const [name, v] of Object.entries(parameters)) {
+    if (!(Number.isFinite(v) && v > 0)) throw new Error(`d, ell, rho, epsilon, delta, deltaF, c = ${[d, ell, rho, epsilon, delta, deltaF, c].join(", ")} give ${name} = ${v}, outside (0, 1.8e308)`);
+  }
+  return parameters;
 }
 
 /**
@@ -65,7 +72,8 @@ export function perturbedGradientDescent(objective: Objective, x0: Float64Array,
   let status: Trace["status"] = "max-iterations";
   let t = 0;
   let value = objective.value(x);
-  let gradNorm = norm2(objective.grad(x, g));
+  let gradNorm = norm2(gradientInto(objective, x, g, 0));
+  assertStartGradient(value, g);
   for (;;) {
     if (outside(x, value, divergenceBound) || !Number.isFinite(gradNorm)) {
       status = "diverged";
@@ -79,7 +87,7 @@ export function perturbedGradientDescent(objective: Objective, x0: Float64Array,
       const xi = rng.ball(d, radius);
       for (let i = 0; i < d; i++) x[i] += xi[i];
       value = objective.value(x);
-      gradNorm = norm2(objective.grad(x, g));
+      gradNorm = norm2(gradientInto(objective, x, g, t + 1));
     }
     if (record(t)) keep(t, x, value, gradNorm);
     if (stopWhen?.(x, t)) {
@@ -89,7 +97,7 @@ export function perturbedGradientDescent(objective: Objective, x0: Float64Array,
     if (t - tNoise === timeThreshold && value - anchorValue > -functionThreshold) {
       x.set(anchor);
       value = anchorValue;
-      gradNorm = norm2(objective.grad(x, g));
+      gradNorm = norm2(gradientInto(objective, x, g, t + 1));
       status = "converged";
       break;
     }
@@ -97,7 +105,7 @@ export function perturbedGradientDescent(objective: Objective, x0: Float64Array,
     for (let i = 0; i < d; i++) x[i] -= stepSize * g[i];
     t++;
     value = objective.value(x);
-    gradNorm = norm2(objective.grad(x, g));
+    gradNorm = norm2(gradientInto(objective, x, g, t));
   }
   if (last() !== t) keep(t, x, value, gradNorm);
   return { x, value, gradNorm, iterations: t, status, ...(status === "diverged" ? { divergedAt: t } : {}), history, perturbations };

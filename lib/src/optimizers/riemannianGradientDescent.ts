@@ -1,5 +1,6 @@
-import { norm2 } from "../linalg";
+import { norm2 } from "../vector";
 import type { Objective } from "../objectives/objective";
+import { assertObjective, assertVector, optionsObject } from "../validate";
 import { descend } from "./descend";
 import type { DescentOptions, Trace } from "./trace";
 
@@ -36,8 +37,11 @@ export const sphere: Manifold = {
  * (the tolerance and `gradNorm`) is measured by ‖grad f(x)‖₂.
  */
 export function riemannianGradientDescent(objective: Objective, x0: Float64Array, options: DescentOptions & { manifold: Manifold }): Trace {
+  options = optionsObject("options", options);
+  assertObjective("objective", objective);
   const manifold = options.manifold;
   if (!manifold || typeof manifold.retract !== "function") throw new Error("manifold must be a Manifold (e.g. sphere)");
+  assertVector("x0", x0);
   if (!manifold.contains(x0)) throw new Error(`x0 must lie on the ${manifold.name}`);
   const rg = new Float64Array(objective.dim);
   const riemannianNorm = (x: Float64Array, g: Float64Array) => {

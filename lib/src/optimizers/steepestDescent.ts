@@ -1,4 +1,5 @@
 import type { Objective } from "../objectives/objective";
+import { assertObjective, optionsObject } from "../validate";
 import { descend } from "./descend";
 import type { DescentOptions, Trace } from "./trace";
 
@@ -11,6 +12,8 @@ import type { DescentOptions, Trace } from "./trace";
  * - ℓ∞: Δw = −‖∇L‖₁ sign(∇L) (sign gradient descent).
  */
 export function steepestDescent(objective: Objective, x0: Float64Array, options: DescentOptions & { norm: 1 | 2 | typeof Infinity }): Trace {
+  options = optionsObject("options", options);
+  assertObjective("objective", objective);
   const norm = options.norm;
   if (norm !== 1 && norm !== 2 && norm !== Infinity) throw new Error(`norm must be 1, 2 or Infinity, got ${String(norm)}`);
   return descend(objective, x0, options, (x, g, eta) => {

@@ -1,6 +1,6 @@
 import type { Objective } from "../objectives/objective";
 import type { Rng } from "../random";
-import { assertFinite } from "../validate";
+import { assertFinite, assertObjective, optionsObject } from "../validate";
 import { descend } from "./descend";
 import type { DescentOptions, Trace } from "./trace";
 
@@ -13,10 +13,12 @@ import type { DescentOptions, Trace } from "./trace";
  * maxIterations or at `stopWhen`.
  */
 export function stochasticGradientDescent(objective: Objective, x0: Float64Array, options: DescentOptions & { noise: number; rng: Rng }): Trace {
+  options = optionsObject("options", options);
+  assertObjective("objective", objective);
   const { noise, rng } = options;
   assertFinite("noise", noise);
   if (noise < 0) throw new Error(`noise must be ≥ 0, got ${noise}`);
-  if (!rng) throw new Error("rng must be given: the noise is random");
+  if (!rng || typeof rng.sphere !== "function") throw new Error("rng must be given (an Rng): the noise is random");
   const d = objective.dim;
   const sample = new Float64Array(d);
   const xi = new Float64Array(d);

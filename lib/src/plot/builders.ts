@@ -3,6 +3,22 @@
  * `show` draws and tests validate.
  * @module
  */
+import { assertFinite, assertInteger, assertNumbers, optionsObject } from "../validate";
+
+/** Throws unless v is an array or typed array (its entries may be NaN: plotly draws a gap). */
+function assertArrayLike(name: string, v: unknown): void {
+  if (!Array.isArray(v) && !ArrayBuffer.isView(v)) throw new Error(`${name} must be an array of numbers, got ${v === null ? "null" : typeof v}`);
+}
+
+/** Checks the series of a line or scatter figure (arrays x and y) and returns the options object. */
+function seriesArguments<O extends object>(series: Series[], options: O | undefined): O {
+  if (!Array.isArray(series)) throw new Error("series must be an array of { x, y, name? }");
+  series.forEach((s, i) => {
+    if (s?.x !== undefined) assertArrayLike(`series[${i}].x`, s.x);
+    assertArrayLike(`series[${i}].y`, s?.y);
+  });
+  return optionsObject("options", options);
+}
 import type { Figure, Layout, Plot } from "./figure";
 
 /** Options shared by the 2-D builders. */
@@ -39,6 +55,7 @@ const xsOf = (s: Series) => (s.x ? toArray(s.x) : Array.from({ length: s.y.lengt
 
 /** Curves y against x, one trace per series; `logX`/`logY` for log axes. */
 export function lineFigure(series: Series[], options: AxesOptions = {}): Figure {
+  options = seriesArguments(series, options);
   return {
     data: series.map((s) => ({ type: "scatter", mode: "lines", name: s.name, x: xsOf(s), y: toArray(s.y) }) as Plot),
     layout: layoutFor(options),
@@ -47,6 +64,7 @@ export function lineFigure(series: Series[], options: AxesOptions = {}): Figure 
 
 /** Points y against x, one marker trace per series. */
 export function scatterFigure(series: Series[], options: AxesOptions & { markerSize?: number } = {}): Figure {
+  options = seriesArguments(series, options);
   return {
     data: series.map(
       (s) => ({ type: "scatter", mode: "markers", name: s.name, x: xsOf(s), y: toArray(s.y), marker: { size: options.markerSize ?? 6 } }) as Plot,
@@ -57,6 +75,9 @@ export function scatterFigure(series: Series[], options: AxesOptions & { markerS
 
 /** A histogram of each named sample, overlaid; `bins` is the number of bins (default: plotly's choice). */
 export function histogramFigure(samples: { name?: string; values: ArrayLike<number> }[], options: AxesOptions & { bins?: number } = {}): Figure {
+  options = optionsObject("options", options);
+  if (!Array.isArray(samples)) throw new Error("samples must be an array of { name?, values }");
+  samples.forEach((s, i) => assertArrayLike(`samples[${i}].values`, s?.values));
   return {
     data: samples.map(
       (s) => ({ type: "histogram", name: s.name, x: toArray(s.values), opacity: samples.length > 1 ? 0.6 : 1, ...(options.bins ? { nbinsx: options.bins } : {}) }) as Plot,
@@ -67,6 +88,11 @@ export function histogramFigure(samples: { name?: string; values: ArrayLike<numb
 
 /** A heatmap of z[i][j] at (x[j], y[i]). */
 export function heatmapFigure(z: number[][], x: ArrayLike<number>, y: ArrayLike<number>, options: AxesOptions & { colorbarTitle?: string } = {}): Figure {
+  options = optionsObject("options", options);
+  if (!Array.isArray(z)) throw new Error("z must be an array of rows");
+  z.forEach((row, i) => assertArrayLike(`z[${i}]`, row));
+  assertArrayLike("x", x);
+  assertArrayLike("y", y);
   if (z.length !== y.length || z.some((row) => row.length !== x.length)) {
     throw new Error(`z must be ${y.length} rows (y) of ${x.length} values (x)`);
   }
@@ -76,14 +102,26 @@ export function heatmapFigure(z: number[][], x: ArrayLike<number>, y: ArrayLike<
   };
 }
 
-/** n equally spaced points from a to b inclusive. */
+/** n equally spaced points from a to b inclusive (a, b finite). */
 export function linspace(a: number, b: number, n: number): number[] {
-  if (!(n >= 2) || !Number.isInteger(n)) throw new Error(`n must be an integer ≥ 2, got ${n}`);
-  return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+  assertFinite("a", a);
+  assertFinite("b", b);
+  assertInteger("n", n, 2);
+  const width = b - a;
+  // a(1 − t) + bt when b − a overflows (a, b near ∓1.8e308).
+  if (!Number.isFinite(width)) return Array.from({ length: n }, (_, i) => a * (1 - i / (n - 1)) + b * (i / (n - 1)));
+  return Array.from({ length: n }, (_, i) => {
+    const v = a + (width * i) / (n - 1);
+    return Number.isFinite(v) ? v : a + width * (i / (n - 1)); // width·i overflows for |b − a| near 1.8e308
+  });
 }
 
-/** n points from 10^a to 10^b, equally spaced on a log scale. */
+/** n points from 10^a to 10^b, equally spaced on a log scale (|a|, |b| ≤ 308, so that 10^a and 10^b are finite and non-zero). */
 export function logspace(a: number, b: number, n: number): number[] {
+  for (const [name, v] of [["a", a], ["b", b]] as const) {
+    assertFinite(name, v);
+    if (Math.abs(v) > 308) throw new Error(`${name} must be in [−308, 308] (10^${name} in the float64 range), got ${v}`);
+  }
   return linspace(a, b, n).map((e) => 10 ** e);
 }
 
@@ -109,6 +147,12 @@ export function contourFigure(
   yRange: [number, number],
   options: ContourOptions = {},
 ): Figure {
+  options = optionsObject("options", options);
+  if (typeof f !== "function") throw new Error("f must be a function (x, y) => number");
+  assertNumbers("xRange", xRange, 2);
+  assertNumbers("yRange", yRange, 2);
+  if (options.resolution !== undefined) assertInteger("resolution", options.resolution, 2);
+  if (options.levels !== undefined) assertInteger("levels", options.levels, 1);
   const n = options.resolution ?? 80;
   const xs = linspace(xRange[0], xRange[1], n);
   const ys = linspace(yRange[0], yRange[1], n);
@@ -144,7 +188,13 @@ const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b
  * columns, each panel with its own axes (titles and log scales kept) and its title
  * written above it. A series name keeps one colour and one legend entry across panels.
  */
-export function smallMultiples(panels: Figure[], { columns = 2, title, height }: { columns?: number; title?: string; height?: number } = {}): Figure {
+export function smallMultiples(panels: Figure[], options?: { columns?: number; title?: string; height?: number }): Figure {
+  const { columns = 2, title, height } = optionsObject("options", options);
+  if (!Array.isArray(panels)) throw new Error("panels must be an array of figures");
+  panels.forEach((p, i) => {
+    if (!p || !Array.isArray(p.data)) throw new Error(`panels[${i}] must be a figure { data, layout }`);
+  });
+  assertInteger("columns", columns, 1);
   if (panels.length === 0) throw new Error("panels must be a non-empty array of figures");
   const rows = Math.ceil(panels.length / columns);
   const layout: Record<string, unknown> = {

@@ -6,14 +6,16 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import type { Figure } from "./figure";
+import { validateFigure, type Figure } from "./figure";
 
 /** The MIME type of the JSON block that carries a figure inside HTML. */
 export const FIGURE_MIME = "application/vnd.landscape.figure+json";
 
 /** JSON that is safe inside a <script> element (no "</script>", no U+2028/9 line breaks). */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value)
+  const json = JSON.stringify(value) as string | undefined;
+  if (json === undefined) throw new Error(`value must be JSON-serializable, got ${typeof value}`);
+  return json
     .replace(/</g, "\\u003c")
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
@@ -34,6 +36,7 @@ export function plotlyLoader(): string {
  * the div with window.Plotly (or says in the div that plotly.js is not loaded).
  */
 export function figureHtml(figure: Figure): string {
+  validateFigure(figure);
   const height = (figure.layout.height as number | undefined) ?? 420;
   return [
     `<div class="landscape-figure" style="width:100%;min-height:${height}px"></div>`,
@@ -51,6 +54,8 @@ export function figureHtml(figure: Figure): string {
 
 /** A self-contained HTML page (plotly.js embedded) showing one figure. */
 export function figurePage(figure: Figure, title = "landscape figure"): string {
+  validateFigure(figure);
+  if (typeof title !== "string") throw new Error(`title must be a string, got ${typeof title}`);
   const escaped = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>\n<html><head><meta charset="utf-8"><title>${escaped}</title>\n${plotlyLoader()}\n</head>\n<body>\n${figureHtml(figure)}\n</body></html>\n`;
 }
