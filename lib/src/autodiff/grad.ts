@@ -49,7 +49,12 @@ function totals(tape: Tape): OperationCount {
 function run(program: Program, x: Float64Array, tape: Tape, direction?: Float64Array) {
   if (x.length === 0) throw new Error("x must have at least one entry");
   const inputs = Array.from(x, (xi, i) => variable(tape, xi, direction ? direction[i] : 0));
-  const out = program(inputs);
+  let out: Node | number;
+  try {
+    out = program(inputs);
+  } catch (e) {
+    throw new Error(`program failed at x: ${(e as Error)?.message ?? String(e)}`);
+  }
   if (!(out instanceof Node) && typeof out !== "number") throw new Error(`program must return an ad node or a number, got ${out === null ? "null" : typeof out}`);
   const node = lift(out, "the program's result");
   if (node.tape !== undefined && node.tape !== tape) throw new Error("program returned a node of another run");
@@ -98,6 +103,7 @@ export function grad(program: Program, x: Float64Array | number[], options: Grad
     if (options.direction !== undefined) {
       direction = assertVector("direction", options.direction, point.length);
       if (direction.every((v) => v === 0)) throw new Error("direction must not be the zero vector");
+      if (!Number.isFinite(Math.hypot(...direction))) throw new Error("direction is too large (its norm overflows)");
     } else {
       assertInteger("seed", seed, 0);
       direction = rng(seed).sphere(Math.max(point.length, 1));
@@ -109,6 +115,7 @@ export function grad(program: Program, x: Float64Array | number[], options: Grad
   if (node.tape === tape) {
     const adjoint = backward(tape, node);
     for (let i = 0; i < inputs.length; i++) gradient[i] = adjoint[inputs[i].index];
+    if (!gradient.every(Number.isFinite)) throw new Error("the derivative of program at x overflows");
   }
   return { value: node.value, grad: gradient, operations: totals(tape), ...(direction ? { direction } : {}) };
 }

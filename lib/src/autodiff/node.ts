@@ -127,8 +127,13 @@ export function constant(value: number): Node {
 /** A number as a constant node; a node is returned as it is. */
 export function lift(input: Input, name = "argument"): Node {
   if (input instanceof Node) return input;
-  if (typeof input !== "number" || Number.isNaN(input)) throw new Error(`${name} must be an ad node or a number, got ${input === null ? "null" : typeof input === "number" ? "NaN" : typeof input}`);
+  if (typeof input !== "number" || !Number.isFinite(input)) throw new Error(`${name} must be an ad node or a finite number, got ${input === null ? "null" : typeof input === "number" ? input : typeof input}`);
   return new Node(input, 0, undefined);
+}
+
+/** Throws unless the value and the local derivatives of a new node are finite (overflow, e.g. exp(800)). */
+export function assertFiniteNode(op: string, value: number, partials: number, operands: string): void {
+  if (!Number.isFinite(value) || !Number.isFinite(partials)) throw new Error(`${op} overflows for ${operands}: value ${value}, derivative ${partials}`);
 }
 
 function mixed(): never {

@@ -21,23 +21,29 @@
  * value), div 2, log 1, square 1; under "clarke" a kink costs one comparison of tangents.
  * @module
  */
-import { lift, record, recordSum, type Input, type Node, type Tape } from "./node";
+import { assertFiniteNode, lift, record, recordSum, type Input, type Node, type Tape } from "./node";
+
+/** The operands of an error message: "a = 1e308, b = 2". */
+const show = (x: Node, y?: Node) => (y === undefined ? `a = ${x.value}` : `a = ${x.value}, b = ${y.value}`);
 
 /** a + b. */
 export function add(a: Input, b: Input): Node {
   const x = lift(a, "a"), y = lift(b, "b");
+  assertFiniteNode("add", x.value + y.value, 0, show(x, y));
   return record(x.value + y.value, 1, 0, x, 1, y, 1);
 }
 
 /** a − b. */
 export function sub(a: Input, b: Input): Node {
   const x = lift(a, "a"), y = lift(b, "b");
+  assertFiniteNode("sub", x.value - y.value, 0, show(x, y));
   return record(x.value - y.value, 1, 0, x, 1, y, -1);
 }
 
 /** a·b; ∂/∂a = b, ∂/∂b = a. */
 export function mul(a: Input, b: Input): Node {
   const x = lift(a, "a"), y = lift(b, "b");
+  assertFiniteNode("mul", x.value * y.value, 0, show(x, y));
   return record(x.value * y.value, 1, 0, x, y.value, y, x.value);
 }
 
@@ -46,12 +52,14 @@ export function div(a: Input, b: Input): Node {
   const x = lift(a, "a"), y = lift(b, "b");
   if (y.value === 0) throw new Error("div: the divisor b is 0");
   const q = x.value / y.value;
+  assertFiniteNode("div", q, q / y.value, show(x, y));
   return record(q, 1, 2, x, 1 / y.value, y, -q / y.value);
 }
 
 /** −a. */
 export function neg(a: Input): Node {
   const x = lift(a, "a");
+  assertFiniteNode("neg", -x.value, 0, show(x));
   return record(-x.value, 1, 0, x, -1);
 }
 
@@ -59,6 +67,7 @@ export function neg(a: Input): Node {
 export function exp(a: Input): Node {
   const x = lift(a, "a");
   const y = Math.exp(x.value);
+  assertFiniteNode("exp", y, 0, show(x));
   return record(y, 1, 0, x, y);
 }
 
@@ -66,12 +75,14 @@ export function exp(a: Input): Node {
 export function log(a: Input): Node {
   const x = lift(a, "a");
   if (!(x.value > 0)) throw new Error(`log: the argument a must be > 0, got ${x.value}`);
+  assertFiniteNode("log", Math.log(x.value), 1 / x.value, show(x));
   return record(Math.log(x.value), 1, 1, x, 1 / x.value);
 }
 
 /** a²; derivative 2a. */
 export function square(a: Input): Node {
   const x = lift(a, "a");
+  assertFiniteNode("square", x.value * x.value, 2 * x.value, show(x));
   return record(x.value * x.value, 1, 1, x, 2 * x.value);
 }
 
@@ -81,6 +92,7 @@ export function sum(terms: readonly Input[]): Node {
   const nodes = terms.map((t, i) => lift(t, `terms[${i}]`));
   let value = 0;
   for (const node of nodes) value += node.value;
+  if (!Number.isFinite(value)) throw new Error(`sum of the terms overflows: ${value}`);
   return recordSum(value, nodes);
 }
 

@@ -13,7 +13,7 @@ import { solveLp } from "../margin/lp";
 import { num } from "../margin/lp";
 import type { Objective } from "../objectives/objective";
 import type { Rng } from "../random";
-import { assertInteger, assertPositive, assertVector } from "../validate";
+import { assertInteger, assertPositive, assertVector, optionsObject } from "../validate";
 
 /** A minimum-norm point of a convex hull: the point, its norm, and the convex weights. */
 export interface MinNormPoint {
@@ -25,7 +25,25 @@ export interface MinNormPoint {
 function checkPoints(points: unknown): Float64Array[] {
   if (!Array.isArray(points) || points.length === 0) throw new Error("points must be a non-empty array of Float64Array");
   const d = (points[0] as Float64Array)?.length;
-  return points.map((p, i) => assertVector(`points[${i}]`, p, d));
+  const checked = points.map((p, i) => assertVector(`points[${i}]`, p, d));
+  if (d === 0) throw new Error("points must have at least one coordinate");
+  return checked;
+}
+
+/**
+ * The points divided by their largest entry s (so that no product overflows) and s; the
+ * minimum-norm point of the scaled hull times s is the original's, with the same weights.
+ */
+function scaled(points: Float64Array[]): { P: Float64Array[]; s: number } {
+  let s = 0;
+  for (const p of points) for (const v of p) s = Math.max(s, Math.abs(v));
+  if (s === 0) s = 1;
+  return { P: points.map((p) => p.map((v) => v / s)), s };
+}
+
+function unscaled(hull: MinNormPoint, s: number): MinNormPoint {
+  const point = hull.point.map((v) => v * s);
+  return { point, norm: hull.norm * s, weights: hull.weights };
 }
 
 /** Solves the small dense system M·s = r in place by Gaussian elimination with partial pivoting. */
@@ -62,7 +80,7 @@ function solveDense(M: number[][], r: number[]): number[] {
  * minimizer has negative weights. Finite; exact up to rounding.
  */
 export function minNormPoint(points: Float64Array[], options: { tolerance?: number } = {}): MinNormPoint {
-  const P = checkPoints(points);
+  const { P, s } = scaled(checkPoints(points));
   const tolerance = options?.tolerance ?? 1e-12;
   assertPositive("tolerance", tolerance);
   const d = P[0].length;
@@ -114,7 +132,7 @@ export function minNormPoint(points: Float64Array[], options: { tolerance?: numb
   }
   const weights = new Float64Array(P.length);
   S.forEach((j, t) => (weights[j] = w[t]));
-  return { point: x, norm: Math.sqrt(dot(x, x)), weights };
+  return unscaled({ point: x, norm: Math.sqrt(dot(x, x)), weights }, s);
 }
 
 /**
@@ -122,7 +140,7 @@ export function minNormPoint(points: Float64Array[], options: { tolerance?: numb
  * min ½‖u‖² s.t. u = Σⱼ λⱼpⱼ, Σⱼ λⱼ = 1, λ ≥ 0 (a fresh HiGHS instance per solve).
  */
 export async function minNormPointQp(points: Float64Array[]): Promise<MinNormPoint> {
-  const P = checkPoints(points);
+  const { P, s } = scaled(checkPoints(points));
   const d = P[0].length, m = P.length;
   const lines = ["Minimize", ` obj: [ ${Array.from({ length: d }, (_, i) => `u${i} ^ 2`).join(" + ")} ] / 2`, "Subject To"];
   for (let i = 0; i < d; i++) {
@@ -138,7 +156,7 @@ export async function minNormPointQp(points: Float64Array[]): Promise<MinNormPoi
   P.forEach((p, j) => { for (let i = 0; i < d; i++) point[i] += weights[j] * p[i]; });
   let norm = 0;
   for (let i = 0; i < d; i++) norm += point[i] * point[i];
-  return { point, norm: Math.sqrt(norm), weights };
+  return unscaled({ point, norm: Math.sqrt(norm), weights }, s);
 }
 
 /** Options of {@link goldsteinStationarity}. */
@@ -175,8 +193,7 @@ export async function goldsteinStationarity(objective: Objective, x: Float64Arra
   assertInteger("objective.dim", objective.dim, 1);
   const d = objective.dim;
   assertVector("x", x, d);
-  if (!options || typeof options !== "object") throw new Error("options must be given: { radius, samples, rng }");
-  const { radius, samples = d + 1, rng, solver = "highs" } = options;
+  const { radius, samples = d + 1, rng, solver = "highs" } = optionsObject("options", options);
   assertPositive("radius", radius);
   assertInteger("samples", samples, 1);
   if (!rng || typeof rng.ball !== "function") throw new Error("rng must be an Rng (from rng(seed))");
@@ -192,7 +209,6 @@ export async function goldsteinStationarity(objective: Objective, x: Float64Arra
     gradients.push(gradientAt(y));
   }
   const hull = solver === "highs" ? await minNormPointQp(gradients) : minNormPoint(gradients);
-  let g0 = 0;
-  for (const v of gradients[0]) g0 += v * v;
-  return { ...hull, distance: hull.norm, gradients, gradNorm: Math.sqrt(g0) };
+  if (!Number.isFinite(hull.norm) || !Number.isFinite(Math.hypot(...gradients[0]))) throw new Error("the objective's sampled gradients near x are too large: their norms overflow");
+  return { ...hull, distance: hull.norm, gradients, gradNorm: Math.hypot(...gradients[0]) };
 }

@@ -1,6 +1,6 @@
 import type { Objective } from "../objectives/objective";
 import type { Rng } from "../random";
-import { assertFinite, assertPositive } from "../validate";
+import { assertFinite, assertPositive, optionsObject } from "../validate";
 import { descend } from "./descend";
 import type { DescentOptions, Trace } from "./trace";
 
@@ -30,7 +30,7 @@ type WithSubgradients = Objective & { sampleSubgrad?(x: Float64Array, rng: Rng, 
  * to 0 at a kink: the method never stops on it unless a `tolerance` is given.
  */
 export function stochasticSubgradient(objective: WithSubgradients, x0: Float64Array, options: DescentOptions & { rng?: Rng }): Trace {
-  if (!options || typeof options !== "object") throw new Error("options must be given, with at least stepSize");
+  options = optionsObject("options", options);
   const { rng } = options;
   const sample = objective?.sampleSubgrad;
   if (sample !== undefined && (typeof sample !== "function" || !rng || typeof rng.integer !== "function")) {
