@@ -40,7 +40,8 @@ export function stochasticSubgradient(objective: WithSubgradients, x0: Float64Ar
   const g = new Float64Array(Number.isInteger(d) && d > 0 ? d : 0);
   const subgrad = objective?.subgrad;
   return descend(objective, x0, { ...options, tolerance: options.tolerance ?? 0 }, (x, full, alpha) => {
-    const step = sample ? sample.call(objective, x, rng!, g) : subgrad ? subgrad.call(objective, x, g) : full;
+    // `full` is grad(x_k), already computed by descend: reused when subgrad is the same function
+    const step = sample ? sample.call(objective, x, rng!, g) : subgrad && subgrad !== objective.grad ? subgrad.call(objective, x, g) : full;
     for (let i = 0; i < x.length; i++) x[i] -= alpha * step[i];
   });
 }
