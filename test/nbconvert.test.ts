@@ -14,11 +14,12 @@ const hasNbconvert = () => spawnSync(PYTHON, ["-c", "import nbconvert, nbclient"
 
 /** What a reader sees of the outputs, with elapsed times (which differ run to run) masked. */
 function visibleOutputs(nb: Notebook) {
-  const mask = (s: string) => s.replace(/\d+(\.\d+)? s\b/g, "<t> s");
+  // Elapsed times and figures' plot-area ids (random, unique per page) differ from run to run.
+  const mask = (s: string) => s.replace(/\d+(\.\d+)? s\b/g, "<t> s").replace(/landscape-figure-[0-9a-f]{16}/g, "<figure id>");
   const text = (o: Output) => {
     if (o.output_type === "stream") return [o.output_type, o.name, mask(sourceText(o.text))];
     if (o.output_type === "error") return [o.output_type, o.ename];
-    return [o.output_type, Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, mask(sourceText(v as string))]))];
+    return [o.output_type, Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, typeof v === "object" && !Array.isArray(v) ? v : mask(sourceText(v as string))]))];
   };
   return nb.cells.filter((c) => c.cell_type === "code").map((c) => (c.cell_type === "code" ? c.outputs.map(text) : []));
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { checkPage, chromiumAvailable, launchChromium, CHROMIUM } from "../tools/browser-check";
+import { handouts, pageInk, pdftoppmAvailable } from "../tools/handouts";
 import { notebooksIn, reproduce, type ReproduceSummary } from "../tools/reproduce";
 
 const out = mkdtempSync(join(tmpdir(), "landscape-reports-"));
@@ -46,5 +47,29 @@ describe("npm run reproduce on every notebook, and its HTML reports in a browser
     }
     const tour = await checkPage(browser, join(out, "00-tour.html"));
     assert.ok(tour.figures >= 1 && tour.formulas >= 5, `the tour has its figure and formulas: ${JSON.stringify(tour)}`);
+  });
+
+  /**
+   * Page budgets of the handouts (A4, code folded), set from their printed length at the time
+   * of writing (3, 6, 6 and 2 pages) with a page or two of room for the notebooks to grow;
+   * before the print stylesheet they ran 9, 13, 12 and 6 pages. A notebook not listed gets 8.
+   */
+  const PAGE_BUDGET: Record<string, number> = { "00-tour": 4, "02-saddle-points": 8, "04-generalization": 8, index: 3 };
+
+  it("prints each report to a PDF handout within its page budget, and the whole talk as one PDF, with no blank page", async (t) => {
+    if (!chromiumAvailable()) return t.skip(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+    if (!pdftoppmAvailable()) return t.skip("no pdftoppm: apt-get install poppler-utils");
+    const names = summaries.map((s) => s.name);
+    const printed = await handouts(out, names, { log: () => {} });
+    const talk = printed.find((h) => h.name === "talk")!;
+    assert.equal(talk.pages, printed.filter((h) => h.name !== "talk").reduce((sum, h) => sum + h.pages, 0), "talk.pdf is the index and every notebook");
+    for (const h of printed) {
+      if (h.name === "talk") continue;
+      assert.ok(h.pages <= (PAGE_BUDGET[h.name] ?? 8), `${h.name}: ${h.pages} pages, budget ${PAGE_BUDGET[h.name] ?? 8}`);
+      // A blank page renders with (almost) no ink; the emptiest real page measured has 2 % of its pixels inked.
+      const ink = pageInk(h.pdf);
+      assert.equal(ink.length, h.pages);
+      ink.forEach((share, i) => assert.ok(share > 0.005, `${h.name}: page ${i + 1} is blank or nearly (${(100 * share).toFixed(2)} % inked)`));
+    }
   });
 });

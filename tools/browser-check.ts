@@ -42,6 +42,10 @@ export async function checkPage(browser: Browser, file: string, screenshot?: str
     return route.abort();
   });
   await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+  // plotly.js is unpacked asynchronously: give the figures up to 15 s to be drawn.
+  await page
+    .waitForFunction(() => Array.from(document.querySelectorAll("div.landscape-figure")).every((d) => d.querySelector(".main-svg")), undefined, { timeout: 15_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(300);
   const counts = await page.evaluate(() => ({
     figures: document.querySelectorAll("div.landscape-figure").length,

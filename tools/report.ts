@@ -7,10 +7,13 @@ import Anser from "anser";
 import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
 import markdownIt from "markdown-it";
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { plot, RESULT_MIME, type Result } from "landscape";
+import { experiment, plot } from "landscape";
 import { sourceText, tagsOf, type Notebook, type Output } from "./notebook";
+import { cellStatus, resultOf, tally, unsentClaims, verdictMark, verdictOf, type Claim } from "./verdicts";
 
 const markdownItKatex = require("@vscode/markdown-it-katex").default as (md: Markdown, options?: object) => void;
 type Markdown = ReturnType<typeof markdownIt>;
@@ -39,14 +42,31 @@ function markdownRenderer(): Markdown {
   return md;
 }
 
-/** The KaTeX stylesheet with its woff2 fonts inlined as data: URLs (the other formats dropped). */
-function katexCss(): string {
+/**
+ * The KaTeX stylesheet for a page body: none if the body has no formula; else with the
+ * @font-face rules (woff2 inlined as data: URLs, other formats dropped) of only the font
+ * families the body's classes use (KaTeX_Main and KaTeX_Math always; AMS, Size1–4, … where a
+ * class that selects them appears), which keeps a report small.
+ */
+function katexCss(body: string): string {
+  if (!body.includes('class="katex')) return "";
   const cssPath = require.resolve("katex/dist/katex.min.css");
-  return readFileSync(cssPath, "utf8").replace(/src:([^;}]*)/g, (_, sources: string) => {
-    const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(sources)?.[1];
-    if (!woff2) return `src:${sources}`;
-    const data = readFileSync(join(dirname(cssPath), woff2)).toString("base64");
-    return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
+  const css = readFileSync(cssPath, "utf8");
+  const classes = new Set([...body.matchAll(/class="([^"]*)"/g)].flatMap((m) => m[1].split(/\s+/)));
+  const used = new Set(["KaTeX_Main", "KaTeX_Math"]);
+  for (const [, selectors, family] of css.matchAll(/([^{}]+)\{[^{}]*font-family:(KaTeX_\w+)[^{}]*\}/g)) {
+    if (selectors.includes("@font-face")) continue;
+    const selected = selectors.split(",").some((selector) => classes.has(/\.([\w-]+)[^.]*$/.exec(selector.trim())?.[1] ?? ""));
+    if (selected) used.add(family);
+  }
+  return css.replace(/@font-face\{[^}]*font-family:(KaTeX_\w+)[^}]*\}/g, (rule, family: string) => {
+    if (!used.has(family)) return "";
+    return rule.replace(/src:([^;}]*)/, (_, sources: string) => {
+      const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(sources)?.[1];
+      if (!woff2) return `src:${sources}`;
+      const data = readFileSync(join(dirname(cssPath), woff2)).toString("base64");
+      return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
+    });
   });
 }
 
@@ -64,17 +84,34 @@ pre { background: #f6f8fa; padding: 0.6rem 0.8rem; overflow-x: auto; border-radi
 .output .figure { break-inside: avoid; page-break-inside: avoid; }
 details.hide-input > summary { cursor: pointer; color: #57606a; font-size: 0.85rem; }
 .landscape-result { padding: 0.4rem 0.6rem; border-radius: 4px; background: #eaf7ee; }
-.landscape-result[data-pass="false"] { background: #fdecea; }
+.landscape-result[data-verdict="fail"] { background: #fdecea; }
+.landscape-result[data-verdict="not run"] { background: #f0f0f0; }
+.landscape-result .note { color: #57606a; font-size: 0.9em; }
 .failure { padding: 0.6rem; background: #fdecea; border: 1px solid #d1242f; border-radius: 4px; }
 table.scoreboard { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 table.scoreboard td, table.scoreboard th { border-bottom: 1px solid #d0d7de; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
-.pass { color: #1a7f37; font-weight: 600; } .fail { color: #d1242f; font-weight: 600; }
+.pass { color: #1a7f37; font-weight: 600; } .fail { color: #d1242f; font-weight: 600; } .not-run { color: #57606a; font-weight: 600; }
+table.scoreboard td.pass, table.scoreboard td.fail, table.scoreboard td.not-run { white-space: nowrap; }
+.summary { font-size: 1.1rem; } .provenance { color: #57606a; font-size: 0.9rem; }
 img, svg { max-width: 100%; }
+table.landscape-table { border-collapse: collapse; font-size: 0.9rem; margin: 0.4rem 0; }
+table.landscape-table th, table.landscape-table td { border-bottom: 1px solid #d0d7de; padding: 0.25rem 0.6rem; text-align: left; }
+table.landscape-table .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.landscape-table caption { text-align: left; color: #57606a; }
 @media print {
-  body { max-width: none; margin: 0; font-size: 11pt; }
-  nav.top, details.hide-input { display: none; }
-  h2 { break-before: page; page-break-before: always; }
-  .cell, .output, .figure, pre { break-inside: avoid; page-break-inside: avoid; }
+  /* A handout: narrative, statements, figures, tables and verdicts. Code folds away unless
+     the body has the class print-code (handouts --code), and then it wraps, never cut. */
+  @page { size: A4; margin: 14mm 12mm; }
+  body { max-width: none; margin: 0; font-size: 10.5pt; line-height: 1.45; }
+  nav.top, details.hide-input, .cell.code > pre { display: none; }
+  body.print-code .cell.code > pre { display: block; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; overflow: visible; font-size: 8pt; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .figure, .landscape-result, table, .failure, pre { break-inside: avoid; page-break-inside: avoid; }
+  .cell:empty, .output:empty { display: none; }
+  .modebar-container { display: none !important; }
+  .figure, .landscape-figure { max-width: 100%; overflow: hidden; }
+  table.landscape-table, table.scoreboard { font-size: 8.5pt; }
   a { color: inherit; text-decoration: none; }
 }`;
 
@@ -82,20 +119,97 @@ function page(title: string, body: string, { plotly }: { plotly: boolean }): str
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${katexCss()}</style>
+<style>${katexCss(body)}</style>
 <style>${highlightCss()}</style>
 <style>${PAGE_CSS}</style>
-${plotly ? plot.plotlyLoader() : ""}
 </head><body>
 ${body}
+${plotly ? plotlyBlock() + pipelineScript("figures", DRAW_FIGURES) : ""}
 </body></html>
 `;
 }
 
-const FIGURE_BLOCK = new RegExp(`<script type="${plot.FIGURE_MIME.replace(/[.+]/g, "\\$&")}">([\\s\\S]*?)</script>`);
+/**
+ * A script of the pipeline's own, marked `data-landscape="<role>"`: the only scripts a report
+ * holds. Notebook outputs never bring their scripts into a report: figures are redrawn from
+ * their plotly JSON, which travels in non-executable JSON blocks. {@link pipelineScriptHashes}
+ * lists the hashes a Content-Security-Policy needs.
+ */
+function pipelineScript(role: string, source: string): string {
+  return `<script data-landscape="${role}">${source}</script>`;
+}
 
-/** Renders one output; returns "" for the kernel's plotly loader (the report has its own). */
-function renderOutput(output: Output): { html: string; figure: boolean } {
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/**
+ * The CSP hashes ('sha256-…') of the pipeline's own scripts in a report: the inline
+ * `<script data-landscape>` elements, and, in a report with figures, plotly.js, which the
+ * "figures" script inserts as an inline script once it has unpacked it (so script-src
+ * needs its hash too).
+ */
+export function pipelineScriptHashes(html: string): string[] {
+  const inline = [...html.matchAll(/<script data-landscape="[^"]*">([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
+  return html.includes(`id="${PLOTLY_BLOCK_ID}"`) ? [...inline, sha256(plot.plotlySource())] : inline;
+}
+
+const PLOTLY_BLOCK_ID = "landscape-plotly-gzip";
+
+let plotlyGzip: string | undefined;
+/**
+ * plotly.js gzipped, in base64, as a non-executable data block (0.67 MB instead of 1.5 MB:
+ * what keeps a report under 2 MB); the "figures" script unpacks it with the browser's
+ * DecompressionStream (no network: it works from file://).
+ */
+function plotlyBlock(): string {
+  plotlyGzip ??= gzipSync(plot.plotlySource(), { level: 9 }).toString("base64");
+  return `<script type="application/gzip" id="${PLOTLY_BLOCK_ID}">${plotlyGzip}</script>\n`;
+}
+
+/**
+ * Unpacks plotly.js from its data block into an inline script, then draws every figure of
+ * the report from its JSON block into the plot area the block names.
+ */
+const DRAW_FIGURES = `(function () {
+  function draw() {
+    document.querySelectorAll("script.landscape-figure-data").forEach(function (block) {
+      var figure = JSON.parse(block.textContent), div = document.getElementById(block.getAttribute("data-for"));
+      div.textContent = "";
+      window.Plotly.newPlot(div, figure.data, figure.layout, { responsive: true, displaylogo: false });
+    });
+  }
+  if (typeof DecompressionStream === "undefined") {
+    document.querySelectorAll("div.landscape-figure").forEach(function (div) { div.textContent = "This browser cannot unpack plotly.js (no DecompressionStream): open the report in a current Chrome, Firefox or Safari."; });
+    return;
+  }
+  var packed = atob(document.getElementById("${PLOTLY_BLOCK_ID}").textContent), bytes = new Uint8Array(packed.length);
+  for (var i = 0; i < packed.length; i++) bytes[i] = packed.charCodeAt(i);
+  new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text().then(function (source) {
+    var script = document.createElement("script");
+    script.setAttribute("data-landscape", "plotly");
+    script.textContent = source;
+    document.head.appendChild(script);
+    draw();
+  });
+})();`;
+
+/**
+ * Coordinates rounded to 7 significant digits in a report's figures: a relative 1e-7 is far
+ * below what a plot resolves (a pixel is about 1e-3 of an axis), and it halves the data.
+ */
+const sevenDigits = (_key: string, value: unknown) => (typeof value === "number" && !Number.isInteger(value) ? Number(value.toPrecision(7)) : value);
+
+/** A figure of a report: a plot area and the figure's plotly JSON as a data block (drawn by DRAW_FIGURES). */
+function reportFigure(figure: plot.Figure, id: string): string {
+  const height = (figure.layout.height as number | undefined) ?? 420;
+  return `<div class="figure"><div class="landscape-figure" id="${id}" style="min-height:${height}px">This figure is drawn by plotly.js: open the report in a browser with JavaScript.</div>` +
+    `<script type="application/json" class="landscape-figure-data" data-for="${id}">${plot.scriptSafeJson(figure, sevenDigits)}</script></div>`;
+}
+
+/**
+ * Renders one output; returns "" for the kernel's plotly loader (the report has its own).
+ * A figure (an output with plotly's MIME type) is drawn from its JSON, never from its HTML.
+ */
+function renderOutput(output: Output, figureId: string): { html: string; figure: boolean } {
   switch (output.output_type) {
     case "stream": {
       const text = collapseCarriageReturns(sourceText(output.text));
@@ -108,11 +222,11 @@ function renderOutput(output: Output): { html: string; figure: boolean } {
     case "display_data":
     case "execute_result": {
       const data = output.data;
+      if (data[experiment.PROGRESS_MIME] !== undefined) return { html: "", figure: false }; // progress lines stay out of reports
+      if (data[plot.PLOTLY_MIME] !== undefined) return { html: reportFigure(data[plot.PLOTLY_MIME] as plot.Figure, figureId), figure: true };
       const html = data["text/html"] !== undefined ? sourceText(data["text/html"] as string) : undefined;
       if (html !== undefined) {
         if (html.startsWith('<script data-landscape="plotly-loader">')) return { html: "", figure: false };
-        const figure = FIGURE_BLOCK.exec(html);
-        if (figure) return { html: `<div class="figure">${plot.figureHtml(JSON.parse(figure[1]))}</div>`, figure: true };
         return { html: `<div class="html">${html}</div>`, figure: false };
       }
       if (data["image/svg+xml"] !== undefined) return { html: `<div class="svg">${sourceText(data["image/svg+xml"] as string)}</div>`, figure: false };
@@ -131,8 +245,14 @@ export function collapseCarriageReturns(text: string): string {
   return text.split("\n").map((line) => line.slice(line.lastIndexOf("\r") + 1)).join("\n");
 }
 
-/** A theorem's result as collected from a notebook, with the section it belongs to. */
-export interface CollectedResult extends Result {
+/** The result line as the report shows it: the verdict, the claim, what was measured, and why the verdict overrides `pass`. */
+export function claimHtml(c: Claim): string {
+  const note = c.note ? ` <span class="note">(${escapeHtml(c.note)})</span>` : "";
+  return `<div class="landscape-result" data-verdict="${c.verdict}"><strong>${verdictMark(c.verdict)}</strong> — ${escapeHtml(c.claim)} <em>measured: ${escapeHtml(c.measured)}</em>${note}</div>`;
+}
+
+/** A theorem's result as collected from a notebook, with its verdict and the section it belongs to. */
+export interface CollectedResult extends Claim {
   anchor: string;
   section: string;
 }
@@ -149,7 +269,7 @@ export interface NotebookReport {
  * folded), `remove-input`, `remove-output` and `remove-cell`. `failure`, when given, is
  * shown at the top.
  */
-export function renderNotebook(nb: Notebook, { name, failure }: { name: string; failure?: string }): NotebookReport {
+export function renderNotebook(nb: Notebook, { name, failure, run }: { name: string; failure?: string; run?: { seconds: number; ranAt?: string; commit?: string } }): NotebookReport {
   const md = markdownRenderer();
   const parts: string[] = [];
   const results: CollectedResult[] = [];
@@ -178,22 +298,32 @@ export function renderNotebook(nb: Notebook, { name, failure }: { name: string; 
       const code = `<pre><code class="hljs language-typescript">${hljs.highlight(source, { language: "typescript" }).value}</code></pre>`;
       input = tags.includes("hide-input") ? `<details class="hide-input"><summary>Show code</summary>${code}</details>` : code;
     }
+    const status = cellStatus(cell);
     let outputs = "";
-    if (!tags.includes("remove-output")) {
-      for (const output of cell.outputs) {
-        const rendered = renderOutput(output);
-        if (rendered.figure) figures++;
-        outputs += rendered.html;
-        if ((output.output_type === "display_data" || output.output_type === "execute_result") && typeof output.data["text/html"] === "string") {
-          const block = new RegExp(`<script type="${RESULT_MIME.replace(/[.+]/g, "\\$&")}">([\\s\\S]*?)</script>`).exec(output.data["text/html"]);
-          if (block) results.push({ ...(JSON.parse(block[1]) as Result), anchor, section });
-        }
+    for (const output of cell.outputs) {
+      const sent = output.output_type === "display_data" || output.output_type === "execute_result" ? resultOf(output.data) : undefined;
+      if (sent) {
+        // The pipeline draws the result line itself, with the verdict of the cell that sent it.
+        const claim: CollectedResult = { ...sent, ...verdictOf(status, sent.pass), cell: index + 1, anchor, section };
+        results.push(claim);
+        if (!tags.includes("remove-output")) outputs += claimHtml(claim);
+        continue;
       }
+      if (tags.includes("remove-output")) continue;
+      const rendered = renderOutput(output, `figure-${figures + 1}`);
+      if (rendered.figure) figures++;
+      outputs += rendered.html;
+    }
+    const sentAny = results.some((r) => r.cell === index + 1);
+    for (const claim of sentAny ? [] : unsentClaims(cell, index + 1, status)) {
+      results.push({ ...claim, anchor, section });
+      outputs += claimHtml(claim);
     }
     parts.push(`<div class="cell code" id="cell-${index + 1}">${input}${outputs ? `<div class="output">${outputs}</div>` : ""}</div>`);
   });
   const banner = failure ? `<div class="failure"><strong>This notebook did not run to the end:</strong> ${escapeHtml(failure)}</div>` : "";
-  const body = `<nav class="top"><a href="index.html">← all notebooks</a></nav>\n${banner}\n${parts.join("\n")}`;
+  const entry = entryBlock({ file: `${name}.html`, title, results, failure, seconds: run?.seconds ?? 0, ranAt: run?.ranAt, commit: run?.commit });
+  const body = `<nav class="top"><a href="index.html">← all notebooks</a></nav>\n${banner}\n${parts.join("\n")}\n${entry}`;
   return { html: page(title, body, { plotly: figures > 0 }), title, results, figures };
 }
 
@@ -212,38 +342,83 @@ export interface IndexEntry {
   results: CollectedResult[];
   failure?: string;
   seconds: number;
+  /** When and at which commit the notebook ran (ISO date-time, short hash). */
+  ranAt?: string;
+  commit?: string;
 }
 
-/** The index page: the talk's outline, each theorem's claim, measured value and pass/fail, linked to its section. */
-export function renderIndex(entries: IndexEntry[]): string {
+/** Where the reports come from: the index shows it under its title. */
+export interface Provenance {
+  date: string;
+  commit: string;
+  node: string;
+  tslab: string;
+  library: string;
+}
+
+const ENTRY_BLOCK_ID = "landscape-index-entry";
+
+/** The index entry a report carries as a JSON data block, so that a partial rerun keeps the other notebooks' rows. */
+export function entryBlock(entry: IndexEntry): string {
+  return `<script type="application/json" id="${ENTRY_BLOCK_ID}">${plot.scriptSafeJson(entry)}</script>`;
+}
+
+/** The index entry embedded in a report by {@link entryBlock}, or undefined (an older report, or not a report). */
+export function entryOfReport(html: string): IndexEntry | undefined {
+  const block = new RegExp(`<script type="application/json" id="${ENTRY_BLOCK_ID}">([\\s\\S]*?)</script>`).exec(html);
+  return block ? (JSON.parse(block[1]) as IndexEntry) : undefined;
+}
+
+const verdictClass = (r: CollectedResult) => (r.verdict === "not run" ? "not-run" : r.verdict);
+
+/** One notebook's rows of the index: its title, its failure if any, and a table of its claims with their verdicts. */
+function indexRows(e: IndexEntry): string[] {
+  const when = [`${e.seconds.toFixed(1)} s`, e.ranAt ? `run ${e.ranAt.slice(0, 16).replace("T", " ")} UTC` : "", e.commit ? `at ${e.commit}` : ""].filter(Boolean).join(", ");
+  const rows = [`<h3><a href="${escapeHtml(e.file)}">${escapeHtml(e.title)}</a> <small>(${escapeHtml(when)})</small></h3>`];
+  if (e.failure) rows.push(`<div class="failure">Did not run to the end: ${escapeHtml(e.failure)}</div>`);
+  if (e.results.length === 0) return [...rows, `<p><em>No theorem results recorded.</em></p>`];
+  rows.push(`<table class="scoreboard"><thead><tr><th>claim</th><th>measured</th><th>result</th></tr></thead><tbody>`);
+  for (const r of e.results) {
+    rows.push(
+      `<tr><td><a href="${escapeHtml(e.file)}#${escapeHtml(r.anchor)}">${escapeHtml(r.claim)}</a></td><td>${escapeHtml(r.measured)}</td>` +
+        `<td class="${verdictClass(r)}">${verdictMark(r.verdict)}</td></tr>`,
+    );
+  }
+  rows.push(`</tbody></table>`);
+  return rows;
+}
+
+/**
+ * The index page: the total of claims reproduced, where the reports come from (date,
+ * commit, versions), then the talk's outline with each theorem's claim, measured value and
+ * verdict, linked to its section. Sections with no notebook yet are listed in one line.
+ */
+export function renderIndex(entries: IndexEntry[], provenance?: Provenance): string {
   const rows: string[] = [];
+  const missing: string[] = [];
   for (const { prefix, section } of TALK_OUTLINE) {
     const mine = entries.filter((e) => e.file.startsWith(prefix));
-    rows.push(`<h2>${escapeHtml(section)}</h2>`);
     if (mine.length === 0) {
-      rows.push(`<p><em>Not reproduced yet.</em></p>`);
+      missing.push(section);
       continue;
     }
-    for (const e of mine) {
-      rows.push(`<h3><a href="${escapeHtml(e.file)}">${escapeHtml(e.title)}</a> <small>(${e.seconds.toFixed(1)} s)</small></h3>`);
-      if (e.failure) rows.push(`<div class="failure">Did not run to the end: ${escapeHtml(e.failure)}</div>`);
-      if (e.results.length === 0) {
-        rows.push(`<p><em>No theorem results recorded.</em></p>`);
-        continue;
-      }
-      rows.push(`<table class="scoreboard"><thead><tr><th>claim</th><th>measured</th><th>result</th></tr></thead><tbody>`);
-      for (const r of e.results) {
-        rows.push(
-          `<tr><td><a href="${escapeHtml(e.file)}#${escapeHtml(r.anchor)}">${escapeHtml(r.claim)}</a></td><td>${escapeHtml(r.measured)}</td>` +
-            `<td class="${r.pass ? "pass" : "fail"}">${r.pass ? "✔ pass" : "✘ fail"}</td></tr>`,
-        );
-      }
-      rows.push(`</tbody></table>`);
-    }
+    rows.push(`<h2>${escapeHtml(section)}</h2>`);
+    for (const e of mine) rows.push(...indexRows(e));
   }
+  const others = entries.filter((e) => !TALK_OUTLINE.some(({ prefix }) => e.file.startsWith(prefix)));
+  if (others.length > 0) rows.push(`<h2>Other notebooks</h2>`, ...others.flatMap(indexRows));
+  if (missing.length > 0) rows.push(`<p class="missing"><em>Not reproduced yet:</em> ${missing.map(escapeHtml).join("; ")}.</p>`);
+  const { line } = tally(entries.flatMap((e) => e.results));
+  const failed = entries.filter((e) => e.failure).length;
+  const summary = `${line}${failed > 0 ? ` — ${failed} notebook${failed === 1 ? "" : "s"} did not run to the end` : ""}.`;
+  const from = provenance
+    ? `<p class="provenance">Generated ${escapeHtml(provenance.date.slice(0, 16).replace("T", " "))} UTC from commit ${escapeHtml(provenance.commit)}, with Node.js ${escapeHtml(provenance.node)}, tslab ${escapeHtml(provenance.tslab)} and landscape ${escapeHtml(provenance.library)}.</p>`
+    : "";
   const title = "Overparametrization for Landscape Design in Non-convex Optimization — reproduced";
   const body = `<h1>${escapeHtml(title)}</h1>
-<p>The executable companion to the talk by J. D. Lee (2018). Each row is one theorem of the talk: the claim, what the notebook measured, and whether the measurement agrees with the prediction.</p>
+<p>The executable companion to the talk by J. D. Lee (2018). Each row is one theorem of the talk: the claim, what the notebook measured, and the verdict of the notebook's test cell.</p>
+<p class="summary"><strong>${escapeHtml(summary)}</strong></p>
+${from}
 ${rows.join("\n")}`;
   return page(title, body, { plotly: false });
 }

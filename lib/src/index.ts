@@ -41,3 +41,4 @@ export { contourFigure, heatmapFigure, histogramFigure, lineFigure, linspace, lo
 export { rng, Rng } from "./random";
 export { result, RESULT_MIME, type Result } from "./report";
 export { display } from "./display";
+export { formatValue, table, tableHtml, tableText, type TableOptions } from "./table";

@@ -132,6 +132,8 @@ export const descent = { stepSize: positive, maxIterations: count, tolerance: mo
 const run: Arg = fc.constantFrom<unknown>(() => ({ v: 1 }), () => { throw new Error("boom"); }, () => 3, 3, undefined);
 const twoBlock = { dim: 1, xUpdate: (z: Float64Array, u: Float64Array, rho: number, out: Float64Array) => { out[0] = (1 + rho * (z[0] - u[0])) / (1 + rho); }, zUpdate: (x: Float64Array, u: Float64Array, rho: number, out: Float64Array) => { out[0] = (rho * (x[0] + u[0])) / (1 + rho); }, value: (x: Float64Array) => x[0] * x[0] };
 const series: Arg = sometimesWrong(fc.array(fc.record({ x: array, y: array, name: fc.constantFrom("a", undefined) }), { maxLength: 2 }));
+const tableRecords: Arg = sometimesWrong(fc.array(fc.record({ a: num, b: fc.constant("s") }), { maxLength: 3 }));
+const tableOptions: Arg = options({ caption: fc.constant("c"), columns: fc.constantFrom<unknown>(["a"], ["zz"], { a: "A" }, 3) });
 const figure: Arg = sometimesWrong(fc.constantFrom(L.lineFigure([{ x: [0, 1], y: [1, 2] }]), { data: 3 }, { data: [], layout: {} }));
 const anyValue: Arg = fc.oneof(number, wrong, array);
 
@@ -228,6 +230,14 @@ export const registry: Record<string, Entry> = {
   "plot.smallMultiples": entry({ panels: sometimesWrong(fc.array(figure, { maxLength: 3 })), options: options({ columns: count, title: fc.constant("t"), height: positive }) }, { passesNonFinite: true }),
   "plot.validateFigure": entry({ figure }),
   "plot.figureHtml": entry({ figure }),
+  "plot.figureBundle": entry({ figure }, { passesNonFinite: true }),
+  "plot.figureText": entry({ figure }),
+  "plot.plotlySource": entry({}, { numRuns: 1 }),
+  "plot.decadeTicks": entry({ values: array }),
+  formatValue: entry({ value: anyValue }),
+  table: entry({ records: tableRecords, options: tableOptions }),
+  tableHtml: entry({ records: tableRecords, options: tableOptions }),
+  tableText: entry({ records: tableRecords, options: tableOptions }),
   "plot.figurePage": entry({ figure, title: fc.constantFrom("t", undefined) }),
   "plot.plotlyLoader": entry({}, { numRuns: 1 }),
   "plot.scriptSafeJson": entry({ value: anyValue }),

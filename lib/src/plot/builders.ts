@@ -32,18 +32,49 @@ export interface AxesOptions {
   height?: number;
 }
 
-/** A named curve: y against x (x defaults to 0, 1, 2, …). */
+/**
+ * A named curve: y against x (x defaults to 0, 1, 2, …). `kind` says what it is: "measured"
+ * data are drawn as markers, a "fit" or prediction as a dashed line (so neither hides the
+ * other), a plain "line" (the default) as a solid line.
+ */
 export interface Series {
   name?: string;
   x?: ArrayLike<number>;
   y: ArrayLike<number>;
+  kind?: "measured" | "fit" | "line";
 }
 
-function layoutFor(options: AxesOptions): Layout {
+/**
+ * Ticks of a log axis at the powers of ten the values span, labelled 10ᵏ (1 and 10 as they
+ * are), every decade up to 8 decades, else every ⌈decades/8⌉-th.
+ */
+export function decadeTicks(values: readonly number[]): { tickvals: number[]; ticktext: string[] } | undefined {
+  assertArrayLike("values", values);
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (positive.length === 0) return undefined;
+  let lo = Infinity, hi = -Infinity;
+  for (const v of positive) {
+    const e = Math.log10(v);
+    if (e < lo) lo = e;
+    if (e > hi) hi = e;
+  }
+  if (hi - lo < 1) return undefined; // within a decade plotly's own ticks say more
+  const first = Math.floor(lo + 1e-9), last = Math.ceil(hi - 1e-9);
+  const step = Math.max(1, Math.ceil((last - first) / 8));
+  const ks: number[] = [];
+  for (let k = first; k <= last; k += step) ks.push(k);
+  return { tickvals: ks.map((k) => Number(`1e${k}`)), ticktext: ks.map((k) => (k === 0 ? "1" : k === 1 ? "10" : `10<sup>${k}</sup>`)) };
+}
+
+function axisFor(label: string | undefined, log: boolean | undefined, values: () => number[]): Record<string, unknown> {
+  return { title: { text: label ?? "" }, ...(log ? { type: "log", ...decadeTicks(values()) } : {}) };
+}
+
+function layoutFor(options: AxesOptions, series: readonly { x: number[]; y: number[] }[] = []): Layout {
   return {
     ...(options.title ? { title: { text: options.title } } : {}),
-    xaxis: { title: { text: options.xLabel ?? "" }, ...(options.logX ? { type: "log" } : {}) },
-    yaxis: { title: { text: options.yLabel ?? "" }, ...(options.logY ? { type: "log" } : {}) },
+    xaxis: axisFor(options.xLabel, options.logX, () => series.flatMap((s) => s.x)),
+    yaxis: axisFor(options.yLabel, options.logY, () => series.flatMap((s) => s.y)),
     ...(options.width ? { width: options.width } : {}),
     height: options.height ?? 420,
     margin: { t: options.title ? 50 : 20, r: 20, b: 50, l: 60 },
@@ -53,23 +84,29 @@ function layoutFor(options: AxesOptions): Layout {
 const toArray = (values: ArrayLike<number>) => Array.from(values);
 const xsOf = (s: Series) => (s.x ? toArray(s.x) : Array.from({ length: s.y.length }, (_, i) => i));
 
-/** Curves y against x, one trace per series; `logX`/`logY` for log axes. */
+const styleOf = (kind: Series["kind"]) =>
+  kind === "measured" ? { mode: "markers", marker: { size: 7 } } : kind === "fit" ? { mode: "lines", line: { dash: "dash", width: 2 } } : { mode: "lines" };
+
+/**
+ * Curves y against x, one trace per series (measured data as markers, fits as dashed lines,
+ * see {@link Series}); `logX`/`logY` for log axes, ticked at powers of ten.
+ */
 export function lineFigure(series: Series[], options: AxesOptions = {}): Figure {
   options = seriesArguments(series, options);
+  const points = series.map((s) => ({ x: xsOf(s), y: toArray(s.y) }));
   return {
-    data: series.map((s) => ({ type: "scatter", mode: "lines", name: s.name, x: xsOf(s), y: toArray(s.y) }) as Plot),
-    layout: layoutFor(options),
+    data: series.map((s, i) => ({ type: "scatter", ...styleOf(s.kind), name: s.name, ...points[i] }) as Plot),
+    layout: layoutFor(options, points),
   };
 }
 
 /** Points y against x, one marker trace per series. */
 export function scatterFigure(series: Series[], options: AxesOptions & { markerSize?: number } = {}): Figure {
   options = seriesArguments(series, options);
+  const points = series.map((s) => ({ x: xsOf(s), y: toArray(s.y) }));
   return {
-    data: series.map(
-      (s) => ({ type: "scatter", mode: "markers", name: s.name, x: xsOf(s), y: toArray(s.y), marker: { size: options.markerSize ?? 6 } }) as Plot,
-    ),
-    layout: layoutFor(options),
+    data: series.map((s, i) => ({ type: "scatter", mode: "markers", name: s.name, ...points[i], marker: { size: options.markerSize ?? 6 } }) as Plot),
+    layout: layoutFor(options, points),
   };
 }
 
@@ -197,11 +234,15 @@ export function smallMultiples(panels: Figure[], options?: { columns?: number; t
   assertInteger("columns", columns, 1);
   if (panels.length === 0) throw new Error("panels must be a non-empty array of figures");
   const rows = Math.ceil(panels.length / columns);
+  const figureHeight = height ?? 320 * rows;
   const layout: Record<string, unknown> = {
     grid: { rows, columns, pattern: "independent" },
-    height: height ?? 320 * rows,
+    height: figureHeight,
     showlegend: true,
-    margin: { t: 60, r: 20, b: 50, l: 60 },
+    // The legend goes below the panels (70 px under the plot area, past the x-axis titles),
+    // where no colour bar (right of the plot) can cover it; plotly grows the margin for it.
+    legend: { orientation: "h", x: 0, xanchor: "left", y: -70 / Math.max(figureHeight - 110, 100), yanchor: "top" },
+    margin: { t: title ? 100 : 60, r: 20, b: 50, l: 60 },
     annotations: [] as unknown[],
     ...(title ? { title: { text: title } } : {}),
   };

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { tslabKernel, type Kernel } from "../kernel";
+import { displayBundle, tslabKernel, type Kernel } from "../kernel";
 import { validateFigure, type Figure } from "./figure";
-import { figureHtml, figurePage, plotlyLoader } from "./html";
+import { figureBundle, figurePage, plotlyLoader } from "./html";
 
 /** Kernels that already received plotly.js (the page keeps it until it is reloaded). */
 const plotlySent = new WeakSet<Kernel>();
@@ -21,7 +21,9 @@ export function showMode(): ShowMode {
 
 /**
  * Sends plotly.js (from the npm package, no network) to the notebook page. `show` does it
- * before its first figure in a kernel; call this again after reloading the page.
+ * before its first figure in a kernel; after a page reload the saved output that carries it
+ * runs again (in a trusted notebook), and if it is gone, call this: it also draws the
+ * figures that were waiting for it.
  */
 function loadPlotly(): void {
   const kernel = tslabKernel();
@@ -32,7 +34,8 @@ function loadPlotly(): void {
 
 /**
  * Shows a figure after validating it (no empty trace, no NaN, nothing ≤ 0 on a log axis):
- * - in the tslab kernel, inline with plotly.js, sent to the page once per kernel;
+ * - in the tslab kernel, inline: one output with plotly's MIME bundle (plotly JSON, HTML
+ *   drawn by the page's plotly.js, sent once per kernel, and a line of text);
  * - under tests, nothing more than the validation;
  * - from a script, as a self-contained HTML page in the temp folder, whose path it prints
  *   and returns.
@@ -44,7 +47,7 @@ export function show(figure: Figure): string | undefined {
   if (mode === "kernel") {
     const kernel = tslabKernel()!;
     if (!plotlySent.has(kernel)) loadPlotly();
-    kernel.display.html(figureHtml(figure));
+    displayBundle(figureBundle(figure));
     return undefined;
   }
   const page = figurePage(figure);

@@ -1,0 +1,133 @@
+/**
+ * `npm run handouts [-- notebooks…] [--out DIR] [--code]`: prints the HTML reports of DIR
+ * (default reports/, written by `npm run reproduce`) to PDF handouts with Debian's Chromium
+ * (driven by playwright-core): DIR/handouts/NN-name.pdf per notebook and talk.pdf, the index
+ * followed by every notebook. Code folds away unless `--code` (then it wraps, never cut).
+ * Figures are drawn at the printable width of an A4 page, without plotly's toolbar.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { PDFDocument } from "pdf-lib";
+import type { Browser } from "playwright-core";
+import { chromiumAvailable, CHROMIUM, launchChromium } from "./browser-check";
+import { notebooksIn, resolveNotebooks, UsageError } from "./reproduce";
+
+/** The printable width of A4 (210 mm) less the 12 mm side margins of the print stylesheet, in CSS pixels (96 per inch). */
+export const PRINT_WIDTH_PX = Math.floor(((210 - 2 * 12) / 25.4) * 96);
+
+export interface Handout {
+  name: string;
+  pdf: string;
+  pages: number;
+}
+
+/** Prints one HTML report to PDF; returns its page count. */
+export async function printReport(browser: Browser, html: string, pdf: string, { code = false } = {}): Promise<number> {
+  // The viewport is the printed width, so that plotly lays each figure out to fit the page.
+  const context = await browser.newContext({ offline: true, viewport: { width: PRINT_WIDTH_PX, height: 1100 } });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
+  await page.emulateMedia({ media: "print" });
+  if (code) await page.evaluate(() => document.body.classList.add("print-code"));
+  // Every figure drawn (plotly adds its SVG) before printing.
+  await page.waitForFunction(() => Array.from(document.querySelectorAll("div.landscape-figure")).every((d) => d.querySelector(".main-svg")), undefined, { timeout: 30_000 });
+  const bytes = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+  await context.close();
+  writeFileSync(pdf, bytes);
+  return (await PDFDocument.load(bytes)).getPageCount();
+}
+
+/** One PDF from several, in order. */
+async function concatenate(pdfs: string[], out: string): Promise<number> {
+  const talk = await PDFDocument.create();
+  for (const file of pdfs) {
+    const part = await PDFDocument.load(readFileSync(file));
+    for (const p of await talk.copyPages(part, part.getPageIndices())) talk.addPage(p);
+  }
+  writeFileSync(out, await talk.save());
+  return talk.getPageCount();
+}
+
+/**
+ * Prints the reports of `reportsDir` named by `names` (default: every notebook of notebooks/
+ * with a report) into `reportsDir/handouts`, and talk.pdf (index first) when all are printed.
+ */
+export async function handouts(reportsDir: string, names: string[], { code = false, log = console.log as (line: string) => void } = {}): Promise<Handout[]> {
+  if (!chromiumAvailable()) throw new UsageError(`handouts need Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  const missing = names.filter((n) => !existsSync(join(reportsDir, `${n}.html`)));
+  if (missing.length > 0) throw new UsageError(`no report for ${missing.join(", ")} in ${reportsDir}: run npm run reproduce first`);
+  const out = join(reportsDir, "handouts");
+  mkdirSync(out, { recursive: true });
+  const browser = await launchChromium();
+  try {
+    const printed: Handout[] = [];
+    for (const name of names) {
+      const pdf = join(out, `${name}.pdf`);
+      const pages = await printReport(browser, join(reportsDir, `${name}.html`), pdf, { code });
+      printed.push({ name, pdf, pages });
+      log(`${pdf}: ${pages} page${pages === 1 ? "" : "s"}`);
+    }
+    if (existsSync(join(reportsDir, "index.html"))) {
+      const index = join(out, "index.pdf");
+      const pages = await printReport(browser, join(reportsDir, "index.html"), index);
+      const talk = join(out, "talk.pdf");
+      const total = await concatenate([index, ...printed.map((h) => h.pdf)], talk);
+      printed.push({ name: "index", pdf: index, pages }, { name: "talk", pdf: talk, pages: total });
+      log(`${talk}: ${total} pages (the index and ${names.length} notebook${names.length === 1 ? "" : "s"})`);
+    }
+    return printed;
+  } finally {
+    await browser.close();
+  }
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const outAt = args.indexOf("--out");
+  const reportsDir = resolve(outAt >= 0 ? args.splice(outAt, 2)[1] : "reports");
+  const codeAt = args.indexOf("--code");
+  if (codeAt >= 0) args.splice(codeAt, 1);
+  try {
+    const names = (args.length > 0 ? resolveNotebooks(args) : notebooksIn("notebooks")).map((p) => basename(p, ".ipynb"));
+    const present = args.length > 0 ? names : names.filter((n) => existsSync(join(reportsDir, `${n}.html`)));
+    if (present.length === 0) throw new UsageError(`no reports in ${reportsDir}: run npm run reproduce first`);
+    handouts(reportsDir, present, { code: codeAt >= 0 }).catch((e) => {
+      console.error(e instanceof UsageError ? `handouts: ${e.message}` : e);
+      process.exit(1);
+    });
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`handouts: ${e.message}`);
+    process.exit(2);
+  }
+}
+
+/**
+ * The share of inked pixels (darker than 3/4 grey) on each page of a PDF, from poppler's
+ * pdftoppm rendering it at 30 dpi in grey: 0 is a blank page.
+ */
+export function pageInk(pdf: string): number[] {
+  const dir = mkdtempSync(join(tmpdir(), "landscape-pages-"));
+  try {
+    const run = spawnSync("pdftoppm", ["-r", "30", "-gray", pdf, join(dir, "page")], { encoding: "utf8" });
+    if (run.error || run.status !== 0) throw new Error(`pdftoppm failed on ${pdf}: ${run.error?.message ?? run.stderr}`);
+    return readdirSync(dir).sort().map((file) => {
+      const pgm = readFileSync(join(dir, file));
+      // Binary PGM: "P5", width, height, maxval, one whitespace, then width × height bytes.
+      const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString("latin1"));
+      if (!header) throw new Error(`${file}: not a binary PGM`);
+      const pixels = pgm.subarray(header[0].length);
+      let inked = 0;
+      for (const v of pixels) if (v < 192) inked++;
+      return inked / pixels.length;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Whether poppler's pdftoppm is installed. */
+export const pdftoppmAvailable = () => spawnSync("pdftoppm", ["-v"], { stdio: "ignore" }).status === 0;
