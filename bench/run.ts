@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
-import { gd, linalg, objectives, rng, symmetricEigen } from "landscape";
+import { ad, gd, linalg, objectives, rng, symmetricEigen } from "landscape";
 
 interface Case {
   name: string;
@@ -384,3 +384,46 @@ const table = selected.map((c, i) => {
 });
 console.table(table);
 console.log(`load average ${loadavg()[0].toFixed(2)} at the end (${cpus().length} cores): above ${cpus().length} the timings are shared with other work`);
+
+/** Timed runs per size in the automatic-differentiation section (median). */
+const repeats = Number(process.env.BENCH_REPEATS ?? 7);
+
+/**
+ * Automatic differentiation (notebook 01): a two-layer ReLU network's ℓ1 loss on n points
+ * in ℝ¹⁰ with k hidden units, as an `ad` program; the time of the function alone, of the
+ * framework rule and of the clarke rule (median of `repeats`), and the operation-count ratios.
+ */
+function autodiffSection(): void {
+  const sizes: [number, number][] = [[10, 10], [100, 30], [100, 100], [300, 100], [1000, 100]];
+  const d = 10;
+  const rows = sizes.map(([n, k]) => {
+    const r = rng(n * 1000 + k);
+    const Z = Array.from({ length: n }, () => Array.from(r.normalVector(d)));
+    const program = ad.reluNetworkProgram(Z, Z.map((z) => z[0] - z[1]), { hidden: k });
+    const theta = r.normalVector(k * d + k, 1 / Math.sqrt(d));
+    const ms = (run: () => unknown) => {
+      run();
+      return median(Array.from({ length: repeats }, () => {
+        const t = process.hrtime.bigint();
+        run();
+        return Number(process.hrtime.bigint() - t) / 1e6;
+      }));
+    };
+    const fn = ms(() => ad.evaluate(program, theta));
+    const fw = ms(() => ad.grad(program, theta, { rule: "framework" }));
+    const cl = ms(() => ad.grad(program, theta));
+    const ops = ad.evaluate(program, theta).operations.total;
+    return {
+      "n × k": `${n}×${k}`,
+      "function ms": fmt(fn),
+      "framework ms": fmt(fw),
+      "clarke ms": fmt(cl),
+      "clarke/function time": (cl / fn).toFixed(2),
+      "framework/function ops": (ad.grad(program, theta, { rule: "framework" }).operations.total / ops).toFixed(3),
+      "clarke/function ops": (ad.grad(program, theta).operations.total / ops).toFixed(3),
+    };
+  });
+  console.log("\nautomatic differentiation: two-layer ReLU network ℓ1 loss, d = 10 (notebook 01)");
+  console.table(rows);
+}
+if (!only || only.test("automatic differentiation")) autodiffSection();

@@ -5,6 +5,7 @@
  * @module
  */
 export { Matrix, SingularValueDecomposition, solve } from "ml-matrix";
+export * as ad from "./autodiff";
 export * as certify from "./certify";
 export * as experiment from "./experiment";
 export * as linalg from "./linalg";
@@ -34,6 +35,8 @@ export {
   stochasticGradientDescent,
 } from "./optimizers";
 export type { DescentOptions, Trace } from "./optimizers";
+export { goldsteinStationarity, minNormPoint } from "./certify";
+export { powerSchedule, stochasticSubgradient } from "./optimizers";
 export { contourFigure, heatmapFigure, histogramFigure, lineFigure, linspace, logspace, scatterFigure, show, smallMultiples, type Figure } from "./plot";
 export { rng, Rng } from "./random";
 export { result, RESULT_MIME, type Result } from "./report";

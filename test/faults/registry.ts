@@ -141,6 +141,15 @@ const tableOptions: Arg = options({ caption: fc.constant("c"), columns: fc.const
 const figure: Arg = sometimesWrong(fc.constantFrom(L.lineFigure([{ x: [0, 1], y: [1, 2] }]), { data: 3 }, { data: [], layout: {} }));
 const anyValue: Arg = fc.oneof(number, wrong, array);
 
+/** ad programs: smooth, kinked, one that overflows, one that throws, and not a program. */
+const adProgram: Arg = fc.constantFrom<unknown>(
+  (x: L.ad.Node[]) => L.ad.sub(L.ad.relu(x[0]), L.ad.relu(L.ad.neg(x[0]))),
+  (x: L.ad.Node[]) => L.ad.sum(x.map((v) => L.ad.square(v))),
+  (x: L.ad.Node[]) => L.ad.exp(L.ad.mul(1000, x[0])),
+  () => { throw new Error("boom"); },
+  undefined,
+);
+
 export const registry: Record<string, Entry> = {
   // linalg
   "linalg.dot": entry({ "x, y": samePair({ typed: true }) }),
@@ -261,6 +270,22 @@ export const registry: Record<string, Entry> = {
   "display.html": entry({ html: fc.constantFrom("<b>x</b>", undefined) }),
   "display.svg": entry({ svg: fc.constantFrom("<svg/>", undefined) }),
   "display.markdown": entry({ markdown: fc.constantFrom("*x*", undefined) }),
+  // notebook 01: ad, the stochastic subgradient method, the Goldstein measure, non-smooth objectives
+  ...Object.fromEntries(["add", "sub", "mul", "div", "max", "min"].map((op) => [`ad.${op}`, entry({ a: anyNumber, b: anyNumber })])),
+  ...Object.fromEntries(["neg", "exp", "log", "square", "relu", "abs"].map((op) => [`ad.${op}`, entry({ a: anyNumber })])),
+  "ad.sum": entry({ terms: array }),
+  "ad.constant": entry({ value: anyNumber }),
+  "ad.evaluate": entry({ program: adProgram, x: vector }),
+  "ad.grad": entry({ program: adProgram, x: vector, options: options({ rule: fc.constantFrom("clarke", "framework", "x"), seed, direction: vector }) }),
+  "ad.objective": entry({ program: adProgram, dim: count, options: options({ rule: fc.constantFrom("clarke", "framework", "x"), seed, direction: vector }) }),
+  "ad.reluNetworkProgram": entry({ "Z, y": data, options: options({ hidden: count, loss: fc.constantFrom("l1", "hinge", "x") }, { required: ["hidden"] }) }),
+  "certify.goldsteinStationarity": entry({ objective, x: point, options: options({ radius: positive, samples: count, rng: rngArg, solver: fc.constantFrom("highs", "wolfe", "wolfe", "x") }, { required: ["radius", "rng"] }) }, { numRuns: 15 }),
+  "certify.minNormPoint": entry({ points: sometimesWrong(fc.array(point, { maxLength: 4 })), options: options({ tolerance: positive }) }),
+  "certify.minNormPointQp": entry({ points: sometimesWrong(fc.array(point, { maxLength: 4 })) }, { numRuns: 8 }),
+  "objectives.robustPhaseRetrieval": entry({ "A, b": data }),
+  "objectives.reluNetworkLoss": entry({ "Z, y": data, options: options({ hidden: count, loss: fc.constantFrom("l1", "hinge", "x") }, { required: ["hidden"] }) }),
+  "optimizers.powerSchedule": entry({ c: anyNumber, p: fc.oneof(anyNumber, fc.constantFrom(0.6, 1)) }),
+  "optimizers.stochasticSubgradient": entry({ objective, x0: point, options: options({ ...descent, rng: rngArg }, { required: ["stepSize"] }) }),
 };
 
 /**
@@ -268,6 +293,7 @@ export const registry: Record<string, Entry> = {
  * have an entry above.
  */
 export const exempt: Record<string, string> = {
+  "ad.Node": "the handle of a value on an ad tape, made by the primitives (ad.add, …) and by ad.grad, not by users",
   Matrix: "ml-matrix's class, re-exported as is",
   SingularValueDecomposition: "ml-matrix's class, re-exported as is",
   solve: "ml-matrix's function, re-exported as is",

@@ -2,3 +2,4 @@ export { classifyCriticalPoint, newtonCriticalPoint, type CriticalKind, type Cri
 export { finiteDifferenceGradient, finiteDifferenceHessian, relativeError } from "./finiteDifference";
 export { kktCheck, type KktCheck } from "./kkt";
 export { classifyOnSphere } from "./sphere";
+export { goldsteinStationarity, minNormPoint, minNormPointQp, type GoldsteinOptions, type GoldsteinStationarity, type MinNormPoint } from "./goldstein";

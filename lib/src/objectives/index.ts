@@ -4,3 +4,4 @@ export { octopus, type Octopus, type OctopusParameters } from "./octopus";
 export { quadratic, type Quadratic } from "./quadratic";
 export { rankOneApproximation, rayleighQuotient } from "./rankOne";
 export { strictSaddle } from "./strictSaddle";
+export { reluNetworkLoss, robustPhaseRetrieval, type NonsmoothObjective, type ReluNetworkOptions } from "./nonsmooth";
