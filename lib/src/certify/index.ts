@@ -2,3 +2,6 @@ export { classifyCriticalPoint, newtonCriticalPoint, type CriticalKind, type Cri
 export { finiteDifferenceGradient, finiteDifferenceHessian, relativeError } from "./finiteDifference";
 export { kktCheck, type KktCheck } from "./kkt";
 export { classifyOnSphere } from "./sphere";
+export { componentDistance, procrustesDistance, signDistance } from "./groundTruth";
+export { cutValue, exhaustiveMaxCut, goemansWilliamson, maxCutCertificate, maxCutSDP, type MaxCutCertificate, type MaxCutSdp, type MaxCutSdpOptions, type Rounding } from "./maxCut";
+export { secondOrderReport, type SecondOrderReport } from "./secondOrder";

@@ -4,3 +4,7 @@ export { octopus, type Octopus, type OctopusParameters } from "./octopus";
 export { quadratic, type Quadratic } from "./quadratic";
 export { rankOneApproximation, rayleighQuotient } from "./rankOne";
 export { strictSaddle } from "./strictSaddle";
+export { burerMonteiroMaxCut, graphWeights } from "./burerMonteiro";
+export { gram, matrixCompletion, matrixSensing, type FactorObjective, type RowNormRegularizer } from "./lowRank";
+export { phaseRetrieval } from "./phaseRetrieval";
+export { orthogonalTensor, tensorDecomposition } from "./tensorDecomposition";

@@ -9,3 +9,4 @@ export { stochasticGradientDescent } from "./stochasticGradientDescent";
 export type { DescentOptions, History, RecordEvery, Status, StepSize, Trace } from "./trace";
 export { logSpaced } from "./logSpaced";
 export { steepestDescent } from "./steepestDescent";
+export { normalizeRows, orthogonalComplementBasis, productOfSpheres } from "./productOfSpheres";
