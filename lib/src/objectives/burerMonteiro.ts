@@ -55,7 +55,14 @@ export function burerMonteiroMaxCut(w: Matrix | number[][], p: number): Objectiv
   const c = maxCutCost(data, n);
   const dim = n * p;
   const cy = new Float64Array(dim);
+  // CY for the last Y it was computed at: a method asks for f and ∇f at the same point, and the
+  // product (n²p) is the whole cost.
+  const at = new Float64Array(dim).fill(NaN);
   const product = (y: Float64Array) => {
+    let same = true;
+    for (let k = 0; k < dim && same; k++) same = at[k] === y[k];
+    if (same) return cy;
+    at.set(y);
     cy.fill(0);
     for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) {
       const cik = c[i * n + k];

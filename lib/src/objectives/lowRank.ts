@@ -70,6 +70,13 @@ export function hessianFromProducts(dim: number, hv: (v: Float64Array, out: Floa
   return Matrix.add(h, h.transpose()).div(2);
 }
 
+/** Whether a (a cached point) equals u entry by entry. */
+function sameAs(a: Float64Array, u: Float64Array): boolean {
+  if (a.length !== u.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== u[k]) return false;
+  return true;
+}
+
 function checkFactor(n: number, rank: number) {
   assertInteger("rank", rank, 1);
   if (rank > n) throw new Error(`rank must be ≤ n = ${n}, got ${rank}`);
@@ -120,7 +127,11 @@ export function matrixCompletion(
   const q = new Float64Array(n * n);
   const tmp = new Float64Array(dim);
   const observed = omega.reduce((s, v) => s + v, 0);
+  // P for the last U it was computed at (a method asks for f and ∇f at the same point)
+  const residualAt = new Float64Array(dim).fill(NaN);
   const residual = (u: Float64Array) => {
+    if (sameAs(residualAt, u)) return p;
+    residualAt.set(u);
     gram(u, n, r, x);
     for (let k = 0; k < n * n; k++) p[k] = omega[k] * (x[k] - target[k]);
     return p;
@@ -167,7 +178,8 @@ export function matrixCompletion(
       const h = output(out, dim).fill(0);
       residual(u);
       symmetricTimes(p, v, h);
-      // Q = P_Ω(VUᵀ + UVᵀ), stored in p (the residual is no longer needed)
+      // Q = P_Ω(VUᵀ + UVᵀ), stored in p (the residual is no longer needed, nor valid)
+      residualAt.fill(NaN);
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < n; j++) {
           let s = 0;
@@ -225,7 +237,10 @@ export function matrixSensing(a: (Matrix | number[][])[], y: ArrayLike<number>, 
   const res = new Float64Array(count);
   const combo = new Float64Array(nn);
   const tmp = new Float64Array(dim);
+  const residualsAt = new Float64Array(dim).fill(NaN);
   const residuals = (u: Float64Array) => {
+    if (sameAs(residualsAt, u)) return res;
+    residualsAt.set(u);
     gram(u, n, r, x);
     for (let i = 0; i < count; i++) {
       let s = 0;
