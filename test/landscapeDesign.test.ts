@@ -275,5 +275,9 @@ describe("bad input names the argument", () => {
     assert.throws(() => productOfSpheres(0, 2), /n must/);
     assert.throws(() => procrustesDistance([[1, 2]], [[1, 2], [3, 4]]), /same shape/);
     assert.throws(() => secondOrderReport(objectives.rayleighQuotient([[1, 0], [0, 2]]), Float64Array.of(1, 1), { manifold: sphere }), /x must lie/);
+    assert.throws(() => secondOrderReport(objectives.rayleighQuotient([[1, 0], [0, 2]]), Float64Array.of(1, 0), null as never), /options/);
+    assert.throws(() => goemansWilliamson(cycle(4), new Float64Array(4).fill(1), undefined as never), /options/);
+    assert.throws(() => objectives.gram(new Float64Array(3), 2, 2), /u must have length 4/);
+    assert.throws(() => optimizers.orthogonalComplementBasis(Float64Array.of(0, 0)), /v must be/);
   });
 });

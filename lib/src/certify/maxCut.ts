@@ -75,7 +75,9 @@ export interface MaxCutCertificate {
  *
  * @param w the weight matrix; @param y a point of the product of spheres (row-major n × p)
  */
-export function maxCutCertificate(w: Matrix | number[][], y: Float64Array, { tolerance = 1e-6 }: { tolerance?: number } = {}): MaxCutCertificate {
+export function maxCutCertificate(w: Matrix | number[][], y: Float64Array, options: { tolerance?: number } = {}): MaxCutCertificate {
+  if (options === null || typeof options !== "object") throw new Error("options must be an object ({ tolerance })");
+  const { tolerance = 1e-6 } = options;
   const { data, n } = graphWeights(w);
   assertPositive("tolerance", tolerance);
   assertVector("y", y);
@@ -122,7 +124,9 @@ export interface Rounding {
  * returns the exact expectation Σ_{i<j} Wᵢⱼ arccos⟨yᵢ, yⱼ⟩/π, which is ≥ 0.878… × the SDP
  * objective at Y for non-negative weights (the Goemans–Williamson constant).
  */
-export function goemansWilliamson(w: Matrix | number[][], y: Float64Array, { rng, rounds = 100 }: { rng: Rng; rounds?: number }): Rounding {
+export function goemansWilliamson(w: Matrix | number[][], y: Float64Array, options: { rng: Rng; rounds?: number }): Rounding {
+  if (options === null || typeof options !== "object") throw new Error("options must be an object ({ rng, rounds })");
+  const { rng, rounds = 100 } = options;
   const { data, n } = graphWeights(w);
   if (!(rng instanceof Rng)) throw new Error("rng must be a seeded Rng (rng(seed))");
   assertInteger("rounds", rounds, 1);

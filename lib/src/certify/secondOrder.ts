@@ -22,7 +22,9 @@ export interface SecondOrderReport extends CriticalPointClass {
  * giving P(∇²f − ⟨x, ∇f⟩I)P as in `classifyOnSphere`). `secondOrder` holds when
  * ‖grad f‖ ≤ tol and λ_min ≥ −tol (tolerance default 1e-6).
  */
-export function secondOrderReport(objective: Objective, x: Float64Array, { manifold, tolerance = 1e-6 }: { manifold?: Manifold; tolerance?: number } = {}): SecondOrderReport {
+export function secondOrderReport(objective: Objective, x: Float64Array, options: { manifold?: Manifold; tolerance?: number } = {}): SecondOrderReport {
+  if (options === null || typeof options !== "object") throw new Error("options must be an object ({ manifold, tolerance })");
+  const { manifold, tolerance = 1e-6 } = options;
   if (!objective || typeof objective.grad !== "function") throw new Error("objective must be an Objective with grad(x)");
   assertVector("x", x, objective.dim);
   assertPositive("tolerance", tolerance);

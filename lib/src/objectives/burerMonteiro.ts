@@ -1,5 +1,6 @@
 import { Matrix } from "ml-matrix";
 import { assertFinite, assertInteger } from "../validate";
+import { sameAs } from "./lowRank";
 import { output, type Objective } from "./objective";
 
 /** A symmetric weight matrix with zero diagonal and non-negative finite entries, as rows, checked. */
@@ -59,9 +60,7 @@ export function burerMonteiroMaxCut(w: Matrix | number[][], p: number): Objectiv
   // product (n²p) is the whole cost.
   const at = new Float64Array(dim).fill(NaN);
   const product = (y: Float64Array) => {
-    let same = true;
-    for (let k = 0; k < dim && same; k++) same = at[k] === y[k];
-    if (same) return cy;
+    if (sameAs(at, y)) return cy;
     at.set(y);
     cy.fill(0);
     for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) {

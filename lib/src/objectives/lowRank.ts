@@ -1,5 +1,5 @@
 import { Matrix } from "ml-matrix";
-import { assertFinite, assertInteger, assertPositive } from "../validate";
+import { assertFinite, assertInteger, assertPositive, assertVector } from "../validate";
 import { output, type Objective } from "./objective";
 
 /**
@@ -30,8 +30,15 @@ export function squareRows(name: string, m: Matrix | number[][], n?: number): { 
   return { data, n: M.rows };
 }
 
-/** X = UUᵀ (n × n, row-major) for U row-major n × r. */
-export function gram(u: Float64Array, n: number, r: number, out = new Float64Array(n * n)): Float64Array {
+/** X = UUᵀ (n × n, row-major) for U row-major n × r (into `out` when given). */
+export function gram(u: Float64Array, n: number, r: number, out?: Float64Array): Float64Array {
+  assertInteger("n", n, 1);
+  assertInteger("r", r, 1);
+  assertVector("u", u, n * r);
+  return gramInto(u, n, r, output(out, n * n));
+}
+
+function gramInto(u: Float64Array, n: number, r: number, out: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
       let s = 0;
@@ -71,7 +78,7 @@ export function hessianFromProducts(dim: number, hv: (v: Float64Array, out: Floa
 }
 
 /** Whether a (a cached point) equals u entry by entry. */
-function sameAs(a: Float64Array, u: Float64Array): boolean {
+export function sameAs(a: Float64Array, u: Float64Array): boolean {
   if (a.length !== u.length) return false;
   for (let k = 0; k < a.length; k++) if (a[k] !== u[k]) return false;
   return true;
@@ -108,8 +115,10 @@ export function matrixCompletion(
   m: Matrix | number[][],
   mask: Matrix | number[][] | boolean[][],
   rank: number,
-  { regularizer }: { regularizer?: RowNormRegularizer } = {},
+  options: { regularizer?: RowNormRegularizer } = {},
 ): FactorObjective & { target: Matrix; observed: number } {
+  if (options === null || typeof options !== "object") throw new Error("options must be an object ({ regularizer })");
+  const { regularizer } = options;
   const { data: target, n } = squareRows("m", m);
   if (!(mask instanceof Matrix) && !Array.isArray(mask)) throw new Error("mask must be an n × n Matrix or array of rows of 0/1 (or booleans)");
   const { data: omega } = squareRows("mask", mask instanceof Matrix ? mask : (mask as ArrayLike<unknown>[]).map((row) => (Array.isArray(row) ? row.map(Number) : row) as number[]), n);
@@ -132,7 +141,7 @@ export function matrixCompletion(
   const residual = (u: Float64Array) => {
     if (sameAs(residualAt, u)) return p;
     residualAt.set(u);
-    gram(u, n, r, x);
+    gramInto(u, n, r, x);
     for (let k = 0; k < n * n; k++) p[k] = omega[k] * (x[k] - target[k]);
     return p;
   };
@@ -241,7 +250,7 @@ export function matrixSensing(a: (Matrix | number[][])[], y: ArrayLike<number>, 
   const residuals = (u: Float64Array) => {
     if (sameAs(residualsAt, u)) return res;
     residualsAt.set(u);
-    gram(u, n, r, x);
+    gramInto(u, n, r, x);
     for (let i = 0; i < count; i++) {
       let s = 0;
       const off = i * nn;

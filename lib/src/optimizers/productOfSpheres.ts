@@ -8,6 +8,7 @@ import type { Manifold } from "./riemannianGradientDescent";
  * (k the largest entry), which maps v/‖v‖ to −sign(v_k)e_k and is orthogonal.
  */
 export function orthogonalComplementBasis(v: ArrayLike<number>): Matrix {
+  if (v === null || typeof v !== "object" || typeof v.length !== "number" || v.length === 0) throw new Error("v must be a non-empty array of numbers");
   const p = v.length;
   let norm = 0, k = 0;
   for (let i = 0; i < p; i++) {
