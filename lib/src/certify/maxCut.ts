@@ -34,7 +34,7 @@ export function exhaustiveMaxCut(w: Matrix | number[][]): { value: number; sides
   const { data, n } = graphWeights(w);
   if (n > 24) throw new Error(`w must have at most 24 vertices for an exhaustive search, got ${n}`);
   const s = new Int8Array(n).fill(1);
-  // gain[i]: change of the cut when vertex i flips = Σⱼ Wᵢⱼ sᵢsⱼ
+  // flipping vertex i changes the cut by Σⱼ Wᵢⱼ sᵢsⱼ (edges to its side become cut, edges across uncut)
   let cut = 0, best = 0;
   let bestSides = Array.from(s);
   const total = 2 ** (n - 1);
@@ -211,6 +211,7 @@ export interface MaxCutSdp {
 export function maxCutSDP(w: Matrix | number[][], options: MaxCutSdpOptions): MaxCutSdp {
   if (!options || typeof options !== "object") throw new Error("options must be given: { rank, rng }");
   const { rank, rng, start, maxIterations = 20_000, tolerance = 1e-9, certificateTolerance = 1e-6, rounds = 100 } = options;
+  assertInteger("options.rank", rank, 1);
   const objective = burerMonteiroMaxCut(w, rank);
   const { n, weights, cost } = objective;
   if (!(rng instanceof Rng)) throw new Error("options.rng must be a seeded Rng (rng(seed))");
