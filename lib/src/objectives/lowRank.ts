@@ -246,6 +246,8 @@ export function matrixSensing(a: (Matrix | number[][])[], y: ArrayLike<number>, 
   const res = new Float64Array(count);
   const combo = new Float64Array(nn);
   const tmp = new Float64Array(dim);
+  const uvt = new Float64Array(nn);
+  const c = new Float64Array(count);
   const residualsAt = new Float64Array(dim).fill(NaN);
   const residuals = (u: Float64Array) => {
     if (sameAs(residualsAt, u)) return res;
@@ -291,13 +293,11 @@ export function matrixSensing(a: (Matrix | number[][])[], y: ArrayLike<number>, 
       residuals(u);
       times(combine(res), v, n, r, h);
       // ⟨2Sᵢ, UVᵀ⟩ = 2 Σ_jk Sᵢ[j,k] (UVᵀ)[j,k]
-      const uvt = new Float64Array(nn);
       for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) {
         let s = 0;
         for (let b = 0; b < r; b++) s += u[j * r + b] * v[k * r + b];
         uvt[j * n + k] = s;
       }
-      const c = new Float64Array(count);
       for (let i = 0; i < count; i++) {
         let s = 0;
         const off = i * nn;
