@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   certify, classifyOnSphere, componentDistance, exhaustiveMaxCut, goemansWilliamson, Matrix, maxCutCertificate, maxCutSDP, objectives,
-  optimizers, procrustesDistance, productOfSpheres, rng, secondOrderReport, signDistance, SingularValueDecomposition, sphere, type Objective,
+  optimizers, procrustesDistance, productOfSpheres, riemannianGradientDescent, rng, secondOrderReport, signDistance, SingularValueDecomposition, sphere, type Objective,
 } from "landscape";
 
 type Manifold = optimizers.Manifold;
@@ -170,6 +170,25 @@ describe("second-order report", () => {
     assert.ok(atZero.lambdaMin < -0.1 && !atZero.secondOrder && atZero.kind === "maximizer");
     const atTruth = secondOrderReport(f, xStar);
     assert.ok(atTruth.secondOrder && atTruth.kind === "minimizer");
+  });
+});
+
+describe("product of spheres", () => {
+  it("one Riemannian gradient step is yᵢ ← (yᵢ − η(gᵢ − ⟨yᵢ, gᵢ⟩yᵢ))/‖·‖ row by row", () => {
+    const n = 5, p = 3, eta = 0.3;
+    const w = randomGraph(n, 0.8, 11);
+    const f = objectives.burerMonteiroMaxCut(w, p);
+    const y0 = optimizers.normalizeRows(rng(6).normalVector(n * p), n, p);
+    const step = riemannianGradientDescent(f, y0, { stepSize: eta, maxIterations: 1, tolerance: 0, manifold: productOfSpheres(n, p) }).x;
+    // the formula, with the gradient 2CY written out: (CY)ᵢ = Σⱼ Cᵢⱼ yⱼ, C = −L/4
+    const degree = w.map((row) => row.reduce((t, v) => t + v, 0));
+    for (let i = 0; i < n; i++) {
+      const g = Array.from({ length: p }, (_, a) => 2 * w.reduce((t, row, j) => t + ((j === i ? -degree[i] : w[i][j]) / 4) * y0[j * p + a], 0));
+      const inner = g.reduce((t, v, a) => t + v * y0[i * p + a], 0);
+      const moved = g.map((v, a) => y0[i * p + a] - eta * (v - inner * y0[i * p + a]));
+      const norm = Math.hypot(...moved);
+      for (let a = 0; a < p; a++) assert.ok(Math.abs(step[i * p + a] - moved[a] / norm) < 1e-14);
+    }
   });
 });
 
