@@ -5,3 +5,7 @@ export { quadratic, type Quadratic } from "./quadratic";
 export { rankOneApproximation, rayleighQuotient } from "./rankOne";
 export { strictSaddle } from "./strictSaddle";
 export { reluNetworkLoss, robustPhaseRetrieval, type NonsmoothObjective, type ReluNetworkOptions } from "./nonsmooth";
+export { burerMonteiroMaxCut, graphWeights } from "./burerMonteiro";
+export { gram, matrixCompletion, matrixSensing, type FactorObjective, type RowNormRegularizer } from "./lowRank";
+export { phaseRetrieval } from "./phaseRetrieval";
+export { orthogonalTensor, tensorDecomposition } from "./tensorDecomposition";

@@ -10,3 +10,4 @@ export type { DescentOptions, History, RecordEvery, Status, StepSize, Trace } fr
 export { logSpaced } from "./logSpaced";
 export { steepestDescent } from "./steepestDescent";
 export { powerSchedule, stochasticSubgradient } from "./stochasticSubgradient";
+export { normalizeRows, orthogonalComplementBasis, productOfSpheres } from "./productOfSpheres";

@@ -1,7 +1,9 @@
-import { norm2 } from "../vector";
+import type { Matrix } from "ml-matrix";
+import { dot, norm2 } from "../vector";
 import type { Objective } from "../objectives/objective";
 import { assertObjective, assertVector, optionsObject } from "../validate";
 import { descend } from "./descend";
+import { orthogonalComplementBasis } from "./productOfSpheres";
 import type { DescentOptions, Trace } from "./trace";
 
 /** A manifold given by its tangent projection and a retraction. */
@@ -13,6 +15,13 @@ export interface Manifold {
   retract(x: Float64Array, v: Float64Array, out: Float64Array): void;
   /** Whether x lies on the manifold (to a tolerance). */
   contains(x: Float64Array): boolean;
+  /**
+   * For second-order checks (optional): an orthonormal basis B (d × k) of the tangent space at x,
+   * and the shift s such that the Riemannian Hessian on it is Bᵀ(∇²f(x) − Diag(s))B. For unit
+   * spheres and their products s is, block by block, the constraint's multiplier ⟨x_b, ∇_b f(x)⟩.
+   */
+  tangentBasis?(x: Float64Array): Matrix;
+  hessianShift?(x: Float64Array, egrad: Float64Array): Float64Array;
 }
 
 /** The unit sphere S^{d−1}: P_x(v) = v − ⟨x, v⟩x, R_x(v) = (x + v)/‖x + v‖. */
@@ -29,6 +38,8 @@ export const sphere: Manifold = {
     for (let i = 0; i < x.length; i++) out[i] /= n;
   },
   contains: (x) => Math.abs(norm2(x) - 1) < 1e-9,
+  tangentBasis: (x) => orthogonalComplementBasis(x),
+  hessianShift: (x, g) => new Float64Array(x.length).fill(dot(x, g)),
 };
 
 /**
