@@ -13,7 +13,10 @@
  *    loop turns) was lost with it, so the client waited for an idle that never came and
  *    reported a timeout. Here the iopub socket's `send` becomes a queue: messages leave in
  *    order, one `send` at a time, and none is dropped (`noDrop`: at the high-water mark the
- *    send is retried instead of the message being discarded).
+ *    send is retried instead of the message being discarded). And, as ipykernel does, text
+ *    written to stdout/stderr is buffered and sent as one stream message per turn of the event
+ *    loop (flushed before a display and when the cell returns), not one message per write:
+ *    10⁵ printed lines travel as a few messages.
  *
  * 2. Late errors. tslab prints an error thrown in a timer or an unhandled rejection as
  *    stderr of whichever cell runs at that moment, and the cell still passes. Each cell's
@@ -70,12 +73,48 @@ async function drain(socket, queue) {
   }
 }
 
+const { JupyterHandlerImpl } = require("tslab/dist/jupyter");
+const utf8 = new TextDecoder();
+const STREAM_CHUNK = 2 ** 20; // characters per stream message at most
+let pending = []; // [{ name, send, text }] in the order written
+let flushScheduled = false;
+function flushStreams() {
+  const writes = pending;
+  pending = [];
+  for (const { name, send, text } of writes) {
+    for (let at = 0; at < text.length; at += STREAM_CHUNK) send(name, text.slice(at, at + STREAM_CHUNK));
+  }
+}
+JupyterHandlerImpl.prototype.createWriteToIopub = function (name, send) {
+  return (chunk) => {
+    const text = typeof chunk === "string" ? chunk : utf8.decode(chunk);
+    const last = pending[pending.length - 1];
+    if (last && last.name === name && last.send === send) last.text += text;
+    else pending.push({ name, send, text });
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(() => {
+        flushScheduled = false;
+        flushStreams();
+      });
+    }
+    return true;
+  };
+};
+
 // 2. Late errors, named by the execution that scheduled them.
 const cells = new AsyncLocalStorage();
-const { JupyterHandlerImpl } = require("tslab/dist/jupyter");
 const handleExecuteImpl = JupyterHandlerImpl.prototype.handleExecuteImpl;
-JupyterHandlerImpl.prototype.handleExecuteImpl = function (...args) {
-  return cells.run({ count: this.execCount + 1 }, () => handleExecuteImpl.apply(this, args));
+JupyterHandlerImpl.prototype.handleExecuteImpl = async function (request, writeStream, writeDisplayData) {
+  const display = (...args) => {
+    flushStreams(); // text printed before a display stays before it
+    return writeDisplayData(...args);
+  };
+  try {
+    return await cells.run({ count: this.execCount + 1 }, () => handleExecuteImpl.call(this, request, writeStream, display));
+  } finally {
+    flushStreams(); // all of the cell's text before its reply and idle status
+  }
 };
 const reportLate = (kind) => (error) => {
   const count = cells.getStore()?.count ?? "?";

@@ -11,6 +11,8 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { plot, RESULT_MIME, type Result } from "landscape";
 import { sourceText, tagsOf, type Notebook, type Output } from "./notebook";
+import { textForReport } from "./output-limits";
+import { OwnScripts, renderUntrustedMarkdown, sanitizeUntrustedHtml, svgAsImage } from "./sanitize";
 
 const markdownItKatex = require("@vscode/markdown-it-katex").default as (md: Markdown, options?: object) => void;
 type Markdown = ReturnType<typeof markdownIt>;
@@ -78,14 +80,16 @@ img, svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }`;
 
-function page(title: string, body: string, { plotly }: { plotly: boolean }): string {
+/** A report page; `scripts` holds the pipeline's own scripts of the body, which alone the page's Content-Security-Policy lets run. */
+function page(title: string, body: string, { plotly, scripts = new OwnScripts() }: { plotly: boolean; scripts?: OwnScripts }): string {
+  const loader = plotly ? scripts.own(plot.plotlyLoader()) : "";
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8">${scripts.meta()}<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>${katexCss()}</style>
 <style>${highlightCss()}</style>
 <style>${PAGE_CSS}</style>
-${plotly ? plot.plotlyLoader() : ""}
+${loader}
 </head><body>
 ${body}
 </body></html>
@@ -94,16 +98,23 @@ ${body}
 
 const FIGURE_BLOCK = new RegExp(`<script type="${plot.FIGURE_MIME.replace(/[.+]/g, "\\$&")}">([\\s\\S]*?)</script>`);
 
-/** Renders one output; returns "" for the kernel's plotly loader (the report has its own). */
-function renderOutput(output: Output): { html: string; figure: boolean } {
+/** Text as <pre> blocks, ANSI colours kept; past REPORT_TEXT_LIMIT its head and tail around a visible note of what is left out. */
+function preformatted(className: string, text: string, notebookFile: string): string {
+  const pre = (t: string) => `<pre${className ? ` class="${className}"` : ""}>${Anser.ansiToHtml(Anser.escapeForHtml(t))}</pre>`;
+  const { head, omitted, tail } = textForReport(text);
+  if (!omitted) return pre(head);
+  const note = `output truncated in this report: ${omitted.lines} lines (${omitted.characters} characters) left out here; the whole output is in ${notebookFile}`;
+  return `${pre(head)}<p class="truncated">✂ ${escapeHtml(note)}</p>${pre(tail!)}`;
+}
+
+/** Renders one output; returns "" for the kernel's plotly loader (the report has its own). Every HTML a notebook produced is sanitized. */
+function renderOutput(output: Output, scripts: OwnScripts, notebookFile: string): { html: string; figure: boolean } {
   switch (output.output_type) {
-    case "stream": {
-      const text = collapseCarriageReturns(sourceText(output.text));
-      return { html: `<pre class="${output.name}">${Anser.ansiToHtml(Anser.escapeForHtml(text))}</pre>`, figure: false };
-    }
+    case "stream":
+      return { html: preformatted(output.name, collapseCarriageReturns(sourceText(output.text)), notebookFile), figure: false };
     case "error": {
       const text = output.traceback.length ? output.traceback.join("\n") : `${output.ename}: ${output.evalue}`;
-      return { html: `<pre class="error">${Anser.ansiToHtml(Anser.escapeForHtml(text))}</pre>`, figure: false };
+      return { html: preformatted("error", text, notebookFile), figure: false };
     }
     case "display_data":
     case "execute_result": {
@@ -111,18 +122,31 @@ function renderOutput(output: Output): { html: string; figure: boolean } {
       const html = data["text/html"] !== undefined ? sourceText(data["text/html"] as string) : undefined;
       if (html !== undefined) {
         if (html.startsWith('<script data-landscape="plotly-loader">')) return { html: "", figure: false };
-        const figure = FIGURE_BLOCK.exec(html);
-        if (figure) return { html: `<div class="figure">${plot.figureHtml(JSON.parse(figure[1]))}</div>`, figure: true };
-        return { html: `<div class="html">${html}</div>`, figure: false };
+        // The figure is re-rendered by the pipeline from its data; its scripts are the pipeline's own.
+        const figure = figureFrom(html);
+        if (figure) return { html: `<div class="figure">${scripts.own(plot.figureHtml(figure))}</div>`, figure: true };
+        return { html: `<div class="html">${sanitizeUntrustedHtml(html)}</div>`, figure: false };
       }
-      if (data["image/svg+xml"] !== undefined) return { html: `<div class="svg">${sourceText(data["image/svg+xml"] as string)}</div>`, figure: false };
+      if (data["image/svg+xml"] !== undefined) return { html: `<div class="svg">${svgAsImage(sourceText(data["image/svg+xml"] as string))}</div>`, figure: false };
       for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
-        if (data[mime] !== undefined) return { html: `<img alt="" src="data:${mime};base64,${sourceText(data[mime] as string).replace(/\s/g, "")}">`, figure: false };
+        const base64 = data[mime] !== undefined ? sourceText(data[mime] as string).replace(/\s/g, "") : undefined;
+        if (base64 !== undefined && /^[A-Za-z0-9+/]*={0,2}$/.test(base64)) return { html: `<img alt="" src="data:${mime};base64,${base64}">`, figure: false };
       }
-      if (data["text/markdown"] !== undefined) return { html: markdownRenderer().render(sourceText(data["text/markdown"] as string)), figure: false };
-      if (data["text/plain"] !== undefined) return { html: `<pre>${Anser.ansiToHtml(Anser.escapeForHtml(sourceText(data["text/plain"] as string)))}</pre>`, figure: false };
+      if (data["text/markdown"] !== undefined) return { html: renderUntrustedMarkdown(markdownRenderer(), sourceText(data["text/markdown"] as string)), figure: false };
+      if (data["text/plain"] !== undefined) return { html: preformatted("", sourceText(data["text/plain"] as string), notebookFile), figure: false };
       return { html: "", figure: false };
     }
+  }
+}
+
+/** The figure a landscape figure output carries as JSON, or undefined when there is none (or it is not valid JSON). */
+function figureFrom(html: string): plot.Figure | undefined {
+  const block = FIGURE_BLOCK.exec(html);
+  if (!block) return undefined;
+  try {
+    return JSON.parse(block[1]);
+  } catch {
+    return undefined;
   }
 }
 
@@ -151,6 +175,7 @@ export interface NotebookReport {
  */
 export function renderNotebook(nb: Notebook, { name, failure }: { name: string; failure?: string }): NotebookReport {
   const md = markdownRenderer();
+  const scripts = new OwnScripts();
   const parts: string[] = [];
   const results: CollectedResult[] = [];
   let title = name;
@@ -162,7 +187,7 @@ export function renderNotebook(nb: Notebook, { name, failure }: { name: string; 
     if (tags.includes("remove-cell")) return;
     const source = sourceText(cell.source);
     if (cell.cell_type === "markdown") {
-      const html = md.render(source);
+      const html = renderUntrustedMarkdown(md, source);
       for (const m of html.matchAll(/<h([12]) id="([^"]+)">([\s\S]*?)<\/h\1>/g)) {
         const text = m[3].replace(/<[^>]*>/g, "");
         if (m[1] === "1" && title === name) title = text;
@@ -181,7 +206,7 @@ export function renderNotebook(nb: Notebook, { name, failure }: { name: string; 
     let outputs = "";
     if (!tags.includes("remove-output")) {
       for (const output of cell.outputs) {
-        const rendered = renderOutput(output);
+        const rendered = renderOutput(output, scripts, `${name}.ipynb`);
         if (rendered.figure) figures++;
         outputs += rendered.html;
         if ((output.output_type === "display_data" || output.output_type === "execute_result") && typeof output.data["text/html"] === "string") {
@@ -194,7 +219,7 @@ export function renderNotebook(nb: Notebook, { name, failure }: { name: string; 
   });
   const banner = failure ? `<div class="failure"><strong>This notebook did not run to the end:</strong> ${escapeHtml(failure)}</div>` : "";
   const body = `<nav class="top"><a href="index.html">← all notebooks</a></nav>\n${banner}\n${parts.join("\n")}`;
-  return { html: page(title, body, { plotly: figures > 0 }), title, results, figures };
+  return { html: page(title, body, { plotly: figures > 0, scripts }), title, results, figures };
 }
 
 /** The talk's outline: its sections and which notebook reproduces each. */

@@ -1,13 +1,20 @@
 /**
  * `npm run reproduce [notebooks…] [--out DIR]`: executes every notebook of notebooks/ in
  * order, each on a fresh kernel, and writes the executed notebooks, their HTML reports and
- * index.html into reports/. A failing notebook is named with its cell and error; the
- * others still run; the exit code is non-zero if any failed.
+ * index.html into reports/. A failing notebook — or one that cannot be read, or whose
+ * report cannot be written — is named in one line; the others still run; the exit code is
+ * non-zero if any failed. One run at a time per output folder (a lock); every file is
+ * written atomically; an interrupted run (SIGINT, SIGTERM, SIGHUP) shuts its kernels down,
+ * writes no index, and leaves no report of a notebook it did not finish.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { readdirSync, rmSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
 import { executeNotebook } from "./execute";
-import { readNotebook, writeNotebook } from "./notebook";
+import { describeError, ensureOutputFolder, takeOutArgument, writeFileAtomic } from "./files";
+import { exitCleanlyOn } from "./interrupt";
+import { KernelClient } from "./kernel-client";
+import { acquireLock } from "./lock";
+import { readNotebook, writeNotebook, type Notebook } from "./notebook";
 import { renderIndex, renderNotebook, type IndexEntry } from "./report";
 
 export interface ReproduceSummary {
@@ -22,36 +29,85 @@ export function notebooksIn(folder: string): string[] {
   return readdirSync(folder).filter((f) => f.endsWith(".ipynb")).sort().map((f) => join(folder, f));
 }
 
-export async function reproduce(paths: string[], outDir: string, log: (line: string) => void = console.log): Promise<ReproduceSummary[]> {
-  mkdirSync(outDir, { recursive: true });
-  const entries: IndexEntry[] = [];
-  const summaries: ReproduceSummary[] = [];
-  for (const [n, path] of paths.entries()) {
-    const name = basename(path, ".ipynb");
-    log(`▶ ${name} (${n + 1} of ${paths.length})`);
-    const started = Date.now();
-    const { notebook, failure, seconds } = await executeNotebook(path, readNotebook(path), {
-      onCell: (k, total) => log(`  ${name}: cell ${k} of ${total}, ${((Date.now() - started) / 1000).toFixed(1)} s`),
-    });
-    const failureText = failure ? (failure.cell > 0 ? `cell ${failure.cell}: ${failure.kind}: ${failure.message}` : failure.message) : undefined;
-    writeNotebook(join(outDir, `${name}.ipynb`), notebook);
-    const report = renderNotebook(notebook, { name, failure: failureText });
-    const htmlPath = join(outDir, `${name}.html`);
-    writeFileSync(htmlPath, report.html);
-    entries.push({ file: `${name}.html`, title: report.title, results: report.results, failure: failureText, seconds });
-    summaries.push({ name, seconds, htmlBytes: statSync(htmlPath).size, failure: failureText });
-    log(failureText ? `✘ ${name} failed at ${failureText}` : `✔ ${name} in ${seconds.toFixed(1)} s`);
+/** A notebook file read and checked, or a one-line reason why it cannot be run. */
+function loadNotebook(path: string): Notebook | string {
+  let nb: Notebook;
+  try {
+    nb = readNotebook(path);
+  } catch (e) {
+    return e instanceof SyntaxError ? `${path}: not valid JSON: ${e.message.split("\n")[0]}` : `${path}: ${describeError(e)}`;
   }
-  writeFileSync(join(outDir, "index.html"), renderIndex(entries));
-  return summaries;
+  if (!Array.isArray(nb?.cells)) return `${path}: not a notebook (no list of cells)`;
+  return nb;
+}
+
+export interface ReproduceOptions {
+  /** Aborted when the run is interrupted: nothing more is written, the index neither. */
+  signal?: AbortSignal;
+}
+
+export async function reproduce(paths: string[], outDir: string, log: (line: string) => void = console.log, { signal }: ReproduceOptions = {}): Promise<ReproduceSummary[]> {
+  ensureOutputFolder(outDir);
+  const lock = acquireLock(outDir);
+  try {
+    // The index and this run's notebooks' reports from an earlier run go first: an
+    // interrupted run leaves no index, and no report it did not write itself.
+    rmSync(join(outDir, "index.html"), { force: true });
+    for (const path of paths) for (const ext of [".html", ".ipynb"]) rmSync(join(outDir, basename(path, ".ipynb") + ext), { force: true });
+    const entries: IndexEntry[] = [];
+    const summaries: ReproduceSummary[] = [];
+    for (const [n, path] of paths.entries()) {
+      if (signal?.aborted) break;
+      const name = basename(path, ".ipynb");
+      log(`▶ ${name} (${n + 1} of ${paths.length})`);
+      const nb = loadNotebook(path);
+      if (typeof nb === "string") {
+        summaries.push({ name, seconds: 0, htmlBytes: 0, failure: nb });
+        log(`✘ ${nb}`);
+        continue;
+      }
+      const started = Date.now();
+      const { notebook, failure, seconds } = await executeNotebook(path, nb, {
+        onCell: (k, total) => log(`  ${name}: cell ${k} of ${total}, ${((Date.now() - started) / 1000).toFixed(1)} s`),
+      });
+      if (signal?.aborted) break; // its kernel was shut down by the interruption: no report
+      let failureText = failure ? (failure.cell > 0 ? `cell ${failure.cell}: ${failure.kind}: ${failure.message}` : failure.message) : undefined;
+      const report = renderNotebook(notebook, { name, failure: failureText });
+      const htmlPath = join(outDir, `${name}.html`);
+      try {
+        writeNotebook(join(outDir, `${name}.ipynb`), notebook);
+        writeFileAtomic(htmlPath, report.html);
+      } catch (e) {
+        failureText = `cannot write its report into ${outDir}: ${describeError(e)}`;
+      }
+      entries.push({ file: `${name}.html`, title: report.title, results: report.results, failure: failureText, seconds });
+      summaries.push({ name, seconds, htmlBytes: statSync(htmlPath, { throwIfNoEntry: false })?.size ?? 0, failure: failureText });
+      log(failureText ? `✘ ${name} failed at ${failureText}` : `✔ ${name} in ${seconds.toFixed(1)} s`);
+    }
+    if (!signal?.aborted) writeFileAtomic(join(outDir, "index.html"), renderIndex(entries));
+    return summaries;
+  } finally {
+    lock.release();
+  }
 }
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  const outAt = args.indexOf("--out");
-  const outDir = resolve(outAt >= 0 ? args.splice(outAt, 2)[1] : "reports");
+  const interruption = new AbortController();
+  exitCleanlyOn(async () => {
+    interruption.abort();
+    await KernelClient.shutdownAll();
+  });
+  const outDir = (() => {
+    try {
+      return takeOutArgument(args);
+    } catch (e) {
+      console.error((e as Error).message);
+      process.exit(2);
+    }
+  })();
   const paths = args.length > 0 ? args : notebooksIn("notebooks");
-  reproduce(paths, outDir).then((summaries) => {
+  reproduce(paths, outDir, console.log, { signal: interruption.signal }).then((summaries) => {
     console.log(`\nreports in ${outDir}`);
     console.table(summaries.map((s) => ({ notebook: s.name, seconds: s.seconds.toFixed(1), "html (MB)": (s.htmlBytes / 2 ** 20).toFixed(2), status: s.failure ? `failed: ${s.failure.slice(0, 80)}` : "ok" })));
     const failed = summaries.filter((s) => s.failure);
@@ -60,7 +116,7 @@ if (require.main === module) {
       process.exit(1);
     }
   }, (e) => {
-    console.error(e);
+    console.error((e as Error).message); // the folder checks and the lock say what is wrong in one line
     process.exit(1);
   });
 }
