@@ -8,8 +8,8 @@
  */
 import { toLines, type Output, type StreamOutput } from "./notebook";
 
-/** Characters of one stream output kept in the executed notebook (16 Mi: 10⁵ lines of 100 characters fit). */
-export const NOTEBOOK_STREAM_LIMIT = 16 * 2 ** 20;
+/** Characters of one stream output kept in the executed notebook (12 Mi: 10⁵ lines of 100 characters fit). */
+export const NOTEBOOK_STREAM_LIMIT = 12 * 2 ** 20;
 
 /** Characters of one text output shown in the HTML report. */
 export const REPORT_TEXT_LIMIT = 256 * 2 ** 10;

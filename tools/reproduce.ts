@@ -41,6 +41,11 @@ function loadNotebook(path: string): Notebook | string {
   return nb;
 }
 
+/** Removes a file if there is one (a folder in its place is left: writing the report there fails, named). */
+function removeIfFile(path: string): void {
+  if (statSync(path, { throwIfNoEntry: false })?.isFile()) rmSync(path);
+}
+
 export interface ReproduceOptions {
   /** Aborted when the run is interrupted: nothing more is written, the index neither. */
   signal?: AbortSignal;
@@ -52,8 +57,8 @@ export async function reproduce(paths: string[], outDir: string, log: (line: str
   try {
     // The index and this run's notebooks' reports from an earlier run go first: an
     // interrupted run leaves no index, and no report it did not write itself.
-    rmSync(join(outDir, "index.html"), { force: true });
-    for (const path of paths) for (const ext of [".html", ".ipynb"]) rmSync(join(outDir, basename(path, ".ipynb") + ext), { force: true });
+    removeIfFile(join(outDir, "index.html"));
+    for (const path of paths) for (const ext of [".html", ".ipynb"]) removeIfFile(join(outDir, basename(path, ".ipynb") + ext));
     const entries: IndexEntry[] = [];
     const summaries: ReproduceSummary[] = [];
     for (const [n, path] of paths.entries()) {
@@ -108,6 +113,7 @@ if (require.main === module) {
   })();
   const paths = args.length > 0 ? args : notebooksIn("notebooks");
   reproduce(paths, outDir, console.log, { signal: interruption.signal }).then((summaries) => {
+    if (interruption.signal.aborted) return; // the clean-up says so and exits non-zero
     console.log(`\nreports in ${outDir}`);
     console.table(summaries.map((s) => ({ notebook: s.name, seconds: s.seconds.toFixed(1), "html (MB)": (s.htmlBytes / 2 ** 20).toFixed(2), status: s.failure ? `failed: ${s.failure.slice(0, 80)}` : "ok" })));
     const failed = summaries.filter((s) => s.failure);
