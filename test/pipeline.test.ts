@@ -66,8 +66,9 @@ describe("executing the fixture notebook on a tslab kernel", () => {
     const report = renderNotebook(nb, { name: "pipeline", failure: "cell 8: timeout <x>" });
     assert.ok(report.html.includes("stdout: &lt;b&gt;not bold&lt;/b&gt; &amp; <span"), "stream text escaped, ANSI colour turned into a span");
     assert.ok(report.html.includes("&lt;value&gt; &amp; more"), "execute_result escaped");
-    assert.ok(report.html.includes("<p class='fixture-html'>an <b>HTML</b> display</p>"), "HTML output kept as HTML");
-    assert.ok(report.html.includes("<rect width='40'"), "SVG inline");
+    assert.ok(report.html.includes('<p class="fixture-html">an <b>HTML</b> display</p>'), "HTML output kept as HTML (sanitized)");
+    const svg = /<img class="svg" alt="" src="data:image\/svg\+xml;base64,([^"]+)">/.exec(report.html);
+    assert.ok(svg && Buffer.from(svg[1], "base64").toString().includes("<rect width='40'"), "SVG shown as an image");
     assert.ok(report.html.includes("1 + 1 is not 3"), "error shown");
     assert.ok(report.html.includes("cell 8: timeout &lt;x&gt;"), "failure banner escaped");
     assert.equal(report.figures, 1);

@@ -67,6 +67,7 @@ pre { background: #f6f8fa; padding: 0.6rem 0.8rem; overflow-x: auto; border-radi
 details.hide-input > summary { cursor: pointer; color: #57606a; font-size: 0.85rem; }
 .landscape-result { padding: 0.4rem 0.6rem; border-radius: 4px; background: #eaf7ee; }
 .landscape-result[data-pass="false"] { background: #fdecea; }
+.truncated { color: #9a6700; font-style: italic; }
 .failure { padding: 0.6rem; background: #fdecea; border: 1px solid #d1242f; border-radius: 4px; }
 table.scoreboard { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 table.scoreboard td, table.scoreboard th { border-bottom: 1px solid #d0d7de; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
