@@ -72,7 +72,8 @@ describe("--out", () => {
     chmodSync(out, 0o555);
     // root may write anywhere: run as nobody then (the repository must be readable by others).
     const asUser = process.getuid?.() === 0 ? 65534 : undefined;
-    if (asUser !== undefined && spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "true"]).status !== 0) return t.skip("cannot run as an unprivileged user");
+    const canRun = () => spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", TSX, "-e", "require('./tools/files')"], { env: { ...process.env, HOME: tmpdir() } }).status === 0;
+    if (asUser !== undefined && !canRun()) return t.skip("cannot run the runner as an unprivileged user here (setpriv, or a repository others cannot read)");
     const r = reproduce([fixture("not-json.ipynb"), "--out", out], { asUser, timeout: 60_000 });
     assert.equal(r.code, 1, r.all);
     assert.match(r.err, /^--out .*: cannot write in this folder: permission denied \(EACCES\)\n$/);
