@@ -29,7 +29,7 @@ const until = async (condition: () => boolean, seconds: number) => {
  * `signal` to the whole group (Ctrl-C does that) or to the first process only, and checks
  * that everything is gone and nothing was left.
  */
-async function interrupt(command: string, args: string[], signal: NodeJS.Signals, target: "group" | "leader") {
+async function interrupt(command: string, args: string[], signal: NodeJS.Signals, target: "group" | "leader", said = new RegExp(`stopped by ${signal}`)) {
   const out = mkdtempSync(join(tmpdir(), "landscape-faults-interrupt-"));
   const child = spawn(command, [...args, SLOW, "--out", out], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
@@ -55,7 +55,7 @@ async function interrupt(command: string, args: string[], signal: NodeJS.Signals
   assert.ok(!existsSync(dirname(connectionFile)), "the connection file and its folder are removed");
   assert.ok(!existsSync(join(out, ".reproduce.lock")), "the lock is released");
   assert.ok(!existsSync(join(out, "index.html")) && !existsSync(join(out, "slow.html")), "no index and no report of the unfinished notebook");
-  assert.match(log, new RegExp(`stopped by ${signal}`));
+  assert.match(log, said);
 }
 
 describe("interrupting a run", () => {
@@ -69,5 +69,9 @@ describe("interrupting a run", () => {
 
   it("SIGHUP to the runner's group (the terminal closed)", async () => {
     await interrupt(TSX, ["tools/reproduce.ts"], "SIGHUP", "group");
+  });
+
+  it("SIGKILL to tsx, the runner's parent: the runner sees it is orphaned and cleans up", async () => {
+    await interrupt(TSX, ["tools/reproduce.ts"], "SIGKILL", "leader", /the process that started this run \(\d+\) is gone/);
   });
 });

@@ -31,7 +31,7 @@ async function open(browser: Browser, file: string) {
     requests.push(url);
     return route.abort();
   });
-  await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+  await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: 120_000 }); // a 5 MB page on a loaded machine
   await page.waitForTimeout(300);
   const links = await page.locator("#js-link").count();
   if (links > 0) await page.click("#js-link");
