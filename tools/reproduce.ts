@@ -35,7 +35,8 @@ function loadNotebook(path: string): Notebook | string {
   try {
     nb = readNotebook(path);
   } catch (e) {
-    return e instanceof SyntaxError ? `${path}: not valid JSON: ${e.message.split("\n")[0]}` : `${path}: ${describeError(e)}`;
+    const reason = e instanceof SyntaxError ? `not valid JSON: ${e.message.split("\n")[0]}` : describeError(e);
+    return reason.startsWith(path) ? reason : `${path}: ${reason}`; // readNotebook names the file of a wrong nbformat itself
   }
   if (!Array.isArray(nb?.cells)) return `${path}: not a notebook (no list of cells)`;
   return nb;
