@@ -60,7 +60,8 @@ function katexCss(body: string): string {
     const selected = selectors.split(",").some((selector) => classes.has(/\.([\w-]+)[^.]*$/.exec(selector.trim())?.[1] ?? ""));
     if (selected) used.add(family);
   }
-  return css.replace(/@font-face\{[^}]*font-family:(KaTeX_\w+)[^}]*\}/g, (rule, family: string) => {
+  // KaTeX's stylesheet quotes one family's name in its @font-face rules ("KaTeX_SansSerif").
+  return css.replace(/@font-face\{[^}]*font-family:"?(KaTeX_\w+)"?[^}]*\}/g, (rule, family: string) => {
     if (!used.has(family)) return "";
     return rule.replace(/src:([^;}]*)/, (_, sources: string) => {
       const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(sources)?.[1];
