@@ -32,6 +32,10 @@ async function open(browser: Browser, file: string) {
     return route.abort();
   });
   await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: 120_000 }); // a 5 MB page on a loaded machine
+  // plotly.js is unpacked asynchronously (a DecompressionStream): wait for the figures, as checkPage does.
+  await page
+    .waitForFunction(() => Array.from(document.querySelectorAll("div.landscape-figure")).every((d) => d.querySelector(".main-svg")), undefined, { timeout: 30_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(300);
   const links = await page.locator("#js-link").count();
   if (links > 0) await page.click("#js-link");
