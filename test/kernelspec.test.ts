@@ -22,8 +22,10 @@ describe("npm run kernel", () => {
     const spec = JSON.parse(readFileSync(path, "utf8"));
     assert.equal(spec.display_name, "TypeScript (landscape)");
     assert.equal(spec.argv[0], process.execPath);
-    assert.ok(existsSync(spec.argv[1]) && spec.argv[1].endsWith(join("tslab", "bin", "tslab")));
-    assert.deepEqual(spec.argv.slice(2), ["kernel", "--config-path", "{connection_file}"]);
+    assert.equal(spec.argv[1], "--require");
+    assert.ok(existsSync(spec.argv[2]) && spec.argv[2].endsWith(join("tools", "kernel-preload.cjs")));
+    assert.ok(existsSync(spec.argv[3]) && spec.argv[3].endsWith(join("tslab", "bin", "tslab")));
+    assert.deepEqual(spec.argv.slice(4), ["kernel", "--config-path", "{connection_file}"]);
   });
 
   it("runs from npm with JUPYTER_DATA_DIR honoured", () => {

@@ -6,12 +6,14 @@
 import { dirname, resolve } from "node:path";
 import { KernelClient, KernelDied, type Message } from "./kernel-client";
 import { landscapeKernelSpec, type KernelSpec } from "./kernelspec";
-import { sourceText, tagsOf, toLines, type CodeCell, type Notebook, type Output } from "./notebook";
+import { sourceText, tagsOf, type CodeCell, type Notebook, type Output } from "./notebook";
+import { watchLateErrors, type LateError } from "./late-errors";
+import { appendStream, finishStreams } from "./output-limits";
 
 export interface CellFailure {
   /** 1-based position of the cell in the notebook. */
   cell: number;
-  kind: "error" | "timeout" | "kernel-died";
+  kind: "error" | "timeout" | "kernel-died" | "late-error";
   message: string;
 }
 
@@ -27,18 +29,17 @@ export interface ExecuteOptions {
   kernelSpec?: KernelSpec;
   env?: NodeJS.ProcessEnv;
   onCell?: (index: number, total: number, cell: CodeCell) => void;
+  /** Milliseconds to wait after the last cell for errors of callbacks it left scheduled (default 1000). */
+  settle?: number;
 }
 
 /** Appends an iopub message to a cell's outputs, as Jupyter frontends do. */
 function applyMessage(outputs: Output[], m: Message, displays: Map<string, { data: Record<string, unknown>; metadata: Record<string, unknown> }[]>) {
   const c = m.content;
   switch (m.header.msg_type) {
-    case "stream": {
-      const last = outputs[outputs.length - 1];
-      if (last?.output_type === "stream" && last.name === c.name) last.text = toLines(sourceText(last.text) + c.text);
-      else outputs.push({ output_type: "stream", name: c.name, text: toLines(c.text) });
+    case "stream":
+      appendStream(outputs, c.name, c.text);
       break;
-    }
     case "display_data": {
       const output = { output_type: "display_data" as const, data: c.data, metadata: c.metadata ?? {} };
       outputs.push(output);
@@ -96,8 +97,17 @@ export async function executeNotebook(path: string, notebook: Notebook, options:
   const displays = new Map<string, { data: Record<string, unknown>; metadata: Record<string, unknown> }[]>();
   let failure: CellFailure | undefined;
   let kernel: KernelClient | undefined;
+  let late: ReturnType<typeof watchLateErrors> | undefined;
+  /** The failure of the cell that scheduled the first late error (else of `current`), with an error output on that cell. */
+  const lateFailure = (error: LateError, current: [CodeCell, number]): CellFailure => {
+    const [cell, index] = codeCells.find(([c]) => error.executionCount !== undefined && c.execution_count === error.executionCount) ?? current;
+    const message = `${error.kind} in a callback scheduled by this cell, after it returned: ${error.message}`;
+    cell.outputs.push({ output_type: "error", ename: "LateError", evalue: message, traceback: [message] });
+    return { cell: index + 1, kind: "late-error", message };
+  };
   try {
     kernel = await KernelClient.start(options.kernelSpec ?? landscapeKernelSpec(), { cwd: dirname(resolve(path)), env: options.env });
+    late = watchLateErrors(kernel);
     for (const [k, [cell, index]] of codeCells.entries()) {
       cell.outputs = [];
       cell.execution_count = null;
@@ -123,11 +133,23 @@ export async function executeNotebook(path: string, notebook: Notebook, options:
         cell.outputs.push({ output_type: "error", ename: died ? "KernelDied" : "CellTimeoutError", evalue: message, traceback: [message] });
         failure = { cell: index + 1, kind: died ? "kernel-died" : "timeout", message };
         break;
+      } finally {
+        finishStreams(cell.outputs);
       }
+      if (late.errors.length > 0) {
+        failure = lateFailure(late.errors[0], [cell, index]);
+        break;
+      }
+    }
+    if (!failure && codeCells.length > 0) {
+      // Callbacks the last cells left scheduled report within this settle period.
+      await new Promise((r) => setTimeout(r, options.settle ?? 1000));
+      if (late.errors.length > 0) failure = lateFailure(late.errors[0], codeCells[codeCells.length - 1]);
     }
   } catch (e) {
     failure = { cell: 0, kind: "kernel-died", message: `the kernel did not start: ${(e as Error).message}` };
   } finally {
+    late?.stop();
     await kernel?.shutdown();
   }
   nb.metadata.language_info = { name: "typescript", file_extension: ".ts", mimetype: "text/typescript" };

@@ -32,6 +32,8 @@ async function freePort(): Promise<number> {
 export class KernelDied extends Error {}
 
 export class KernelClient {
+  /** The kernels started by this process and not yet shut down (for shutting them down on a signal). */
+  static readonly running = new Set<KernelClient>();
   private readonly session = randomUUID();
   private readonly shell = new zmq.Dealer();
   private readonly control = new zmq.Dealer();
@@ -61,6 +63,7 @@ export class KernelClient {
     const argv = spec.argv.map((a) => a.replace("{connection_file}", connectionFile));
     const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     const client = new KernelClient(child, key, folder);
+    KernelClient.running.add(client);
     const url = (port: number) => `tcp://127.0.0.1:${port}`;
     client.shell.connect(url(ports.shell_port));
     client.control.connect(url(ports.control_port));
@@ -69,7 +72,12 @@ export class KernelClient {
     client.listen(client.shell, "shell");
     client.listen(client.control, "control");
     client.listen(client.iopub, "iopub");
-    await client.waitUntilReady(startTimeout);
+    try {
+      await client.waitUntilReady(startTimeout);
+    } catch (e) {
+      await client.shutdown(); // close the sockets and remove the connection file, or this process never exits
+      throw e;
+    }
     return client;
   }
 
@@ -160,13 +168,34 @@ export class KernelClient {
     });
   }
 
-  /** Asks the kernel to shut down, kills it if it has not exited within 2 s, and closes the sockets. */
-  async shutdown(): Promise<void> {
+  /** Calls `listener` with every message from the kernel, of any request, until the returned function is called. */
+  watch(listener: (m: Message) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Shuts down every kernel this process started (on SIGINT, SIGTERM, SIGHUP). */
+  static async shutdownAll(): Promise<void> {
+    await Promise.all([...KernelClient.running].map((k) => k.shutdown()));
+  }
+
+  /**
+   * Asks the kernel to shut down, kills it if it has not exited within 2 s, closes the
+   * sockets and removes the connection file (which holds the signing key).
+   */
+  shutdown(): Promise<void> {
+    return (this.stopping ??= this.stop()); // once, however many callers (a signal during the runner's own shutdown)
+  }
+
+  private stopping?: Promise<void>;
+
+  private async stop(): Promise<void> {
     if (!this.exited) {
       const exited = new Promise<void>((r) => this.exitListeners.add(r));
       await this.send(this.control, "shutdown_request", { restart: false }).catch(() => {});
-      const timer = new Promise<void>((r) => setTimeout(r, 2000));
-      await Promise.race([exited, timer]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise<void>((r) => (timer = setTimeout(r, 2000)))]);
+      clearTimeout(timer);
       if (!this.exited) {
         this.process.kill("SIGKILL");
         await exited;
@@ -174,5 +203,6 @@ export class KernelClient {
     }
     for (const s of [this.shell, this.control, this.iopub]) s.close();
     rmSync(this.folder, { recursive: true, force: true });
+    KernelClient.running.delete(this);
   }
 }

@@ -18,10 +18,14 @@ export interface KernelSpec {
 
 const repositoryRoot = resolve(__dirname, "..");
 
-/** The kernelspec: `node …/node_modules/tslab/bin/tslab kernel --config-path {connection_file}`. */
+/**
+ * The kernelspec: `node --require …/tools/kernel-preload.cjs …/node_modules/tslab/bin/tslab
+ * kernel --config-path {connection_file}`. The preload repairs tslab's lost output, names
+ * late errors and ends orphaned kernels (see tools/kernel-preload.cjs).
+ */
 export function landscapeKernelSpec(): KernelSpec {
   return {
-    argv: [process.execPath, join(repositoryRoot, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, "--require", join(repositoryRoot, "tools", "kernel-preload.cjs"), join(repositoryRoot, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
     display_name: KERNELSPEC.display_name,
     language: KERNELSPEC.language,
     interrupt_mode: "signal",

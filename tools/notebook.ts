@@ -3,7 +3,8 @@
  * notebooks (no outputs, no execution counts, no stray metadata).
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeFileAtomic } from "./files";
 
 export type MultilineString = string | string[];
 
@@ -52,9 +53,9 @@ export function readNotebook(path: string): Notebook {
   return nb;
 }
 
-/** Writes a notebook the way Jupyter does (one-space indent, trailing newline). */
+/** Writes a notebook the way Jupyter does (one-space indent, trailing newline), atomically. */
 export function writeNotebook(path: string, nb: Notebook): void {
-  writeFileSync(path, JSON.stringify(nb, null, 1) + "\n");
+  writeFileAtomic(path, JSON.stringify(nb, null, 1) + "\n");
 }
 
 export const tagsOf = (cell: Cell) => cell.metadata.tags ?? [];

@@ -7,13 +7,14 @@ import Anser from "anser";
 import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
 import markdownIt from "markdown-it";
-import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { experiment, plot } from "landscape";
 import { sourceText, tagsOf, type Notebook, type Output } from "./notebook";
 import { cellStatus, resultOf, tally, unsentClaims, verdictMark, verdictOf, type Claim } from "./verdicts";
+import { textForReport } from "./output-limits";
+import { OwnScripts, renderUntrustedMarkdown, sanitizeUntrustedHtml, svgAsImage } from "./sanitize";
 
 const markdownItKatex = require("@vscode/markdown-it-katex").default as (md: Markdown, options?: object) => void;
 type Markdown = ReturnType<typeof markdownIt>;
@@ -59,7 +60,8 @@ function katexCss(body: string): string {
     const selected = selectors.split(",").some((selector) => classes.has(/\.([\w-]+)[^.]*$/.exec(selector.trim())?.[1] ?? ""));
     if (selected) used.add(family);
   }
-  return css.replace(/@font-face\{[^}]*font-family:(KaTeX_\w+)[^}]*\}/g, (rule, family: string) => {
+  // KaTeX's stylesheet quotes one family's name in its @font-face rules ("KaTeX_SansSerif").
+  return css.replace(/@font-face\{[^}]*font-family:"?(KaTeX_\w+)"?[^}]*\}/g, (rule, family: string) => {
     if (!used.has(family)) return "";
     return rule.replace(/src:([^;}]*)/, (_, sources: string) => {
       const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(sources)?.[1];
@@ -87,6 +89,7 @@ details.hide-input > summary { cursor: pointer; color: #57606a; font-size: 0.85r
 .landscape-result[data-verdict="fail"] { background: #fdecea; }
 .landscape-result[data-verdict="not run"] { background: #f0f0f0; }
 .landscape-result .note { color: #57606a; font-size: 0.9em; }
+.truncated { color: #9a6700; font-style: italic; }
 .failure { padding: 0.6rem; background: #fdecea; border: 1px solid #d1242f; border-radius: 4px; }
 table.scoreboard { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 table.scoreboard td, table.scoreboard th { border-bottom: 1px solid #d0d7de; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
@@ -115,16 +118,24 @@ table.landscape-table caption { text-align: left; color: #57606a; }
   a { color: inherit; text-decoration: none; }
 }`;
 
+/**
+ * A report page. Its only scripts are the pipeline's own: with figures, the "figures" script
+ * and the plotly.js it inserts; the page's Content-Security-Policy lets exactly those run (by
+ * their SHA-256), so nothing of a notebook's text can, even past the sanitizer.
+ */
 function page(title: string, body: string, { plotly }: { plotly: boolean }): string {
+  const scripts = new OwnScripts();
+  const figures = plotly ? plotlyBlock() + scripts.own(pipelineScript("figures", DRAW_FIGURES)) : "";
+  if (plotly) scripts.ownInserted(plot.plotlySource()); // DRAW_FIGURES inserts it as an inline script
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8">${scripts.meta()}<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>${katexCss(body)}</style>
 <style>${highlightCss()}</style>
 <style>${PAGE_CSS}</style>
 </head><body>
 ${body}
-${plotly ? plotlyBlock() + pipelineScript("figures", DRAW_FIGURES) : ""}
+${figures}
 </body></html>
 `;
 }
@@ -132,24 +143,10 @@ ${plotly ? plotlyBlock() + pipelineScript("figures", DRAW_FIGURES) : ""}
 /**
  * A script of the pipeline's own, marked `data-landscape="<role>"`: the only scripts a report
  * holds. Notebook outputs never bring their scripts into a report: figures are redrawn from
- * their plotly JSON, which travels in non-executable JSON blocks. {@link pipelineScriptHashes}
- * lists the hashes a Content-Security-Policy needs.
+ * their plotly JSON, which travels in non-executable JSON blocks.
  */
 function pipelineScript(role: string, source: string): string {
   return `<script data-landscape="${role}">${source}</script>`;
-}
-
-const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
-
-/**
- * The CSP hashes ('sha256-…') of the pipeline's own scripts in a report: the inline
- * `<script data-landscape>` elements, and, in a report with figures, plotly.js, which the
- * "figures" script inserts as an inline script once it has unpacked it (so script-src
- * needs its hash too).
- */
-export function pipelineScriptHashes(html: string): string[] {
-  const inline = [...html.matchAll(/<script data-landscape="[^"]*">([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
-  return html.includes(`id="${PLOTLY_BLOCK_ID}"`) ? [...inline, sha256(plot.plotlySource())] : inline;
 }
 
 const PLOTLY_BLOCK_ID = "landscape-plotly-gzip";
@@ -205,19 +202,26 @@ function reportFigure(figure: plot.Figure, id: string): string {
     `<script type="application/json" class="landscape-figure-data" data-for="${id}">${plot.scriptSafeJson(figure, sevenDigits)}</script></div>`;
 }
 
+/** Text as <pre> blocks, ANSI colours kept; past REPORT_TEXT_LIMIT its head and tail around a visible note of what is left out. */
+function preformatted(className: string, text: string, notebookFile: string): string {
+  const pre = (t: string) => `<pre${className ? ` class="${className}"` : ""}>${Anser.ansiToHtml(Anser.escapeForHtml(t))}</pre>`;
+  const { head, omitted, tail } = textForReport(text);
+  if (!omitted) return pre(head);
+  const note = `output truncated in this report: ${omitted.lines} lines (${omitted.characters} characters) left out here; the whole output is in ${notebookFile}`;
+  return `${pre(head)}<p class="truncated">✂ ${escapeHtml(note)}</p>${pre(tail!)}`;
+}
+
 /**
  * Renders one output; returns "" for the kernel's plotly loader (the report has its own).
  * A figure (an output with plotly's MIME type) is drawn from its JSON, never from its HTML.
  */
-function renderOutput(output: Output, figureId: string): { html: string; figure: boolean } {
+function renderOutput(output: Output, figureId: string, notebookFile: string): { html: string; figure: boolean } {
   switch (output.output_type) {
-    case "stream": {
-      const text = collapseCarriageReturns(sourceText(output.text));
-      return { html: `<pre class="${output.name}">${Anser.ansiToHtml(Anser.escapeForHtml(text))}</pre>`, figure: false };
-    }
+    case "stream":
+      return { html: preformatted(output.name, collapseCarriageReturns(sourceText(output.text)), notebookFile), figure: false };
     case "error": {
       const text = output.traceback.length ? output.traceback.join("\n") : `${output.ename}: ${output.evalue}`;
-      return { html: `<pre class="error">${Anser.ansiToHtml(Anser.escapeForHtml(text))}</pre>`, figure: false };
+      return { html: preformatted("error", text, notebookFile), figure: false };
     }
     case "display_data":
     case "execute_result": {
@@ -227,14 +231,15 @@ function renderOutput(output: Output, figureId: string): { html: string; figure:
       const html = data["text/html"] !== undefined ? sourceText(data["text/html"] as string) : undefined;
       if (html !== undefined) {
         if (html.startsWith('<script data-landscape="plotly-loader">')) return { html: "", figure: false };
-        return { html: `<div class="html">${html}</div>`, figure: false };
+        return { html: `<div class="html">${sanitizeUntrustedHtml(html)}</div>`, figure: false };
       }
-      if (data["image/svg+xml"] !== undefined) return { html: `<div class="svg">${sourceText(data["image/svg+xml"] as string)}</div>`, figure: false };
+      if (data["image/svg+xml"] !== undefined) return { html: `<div class="svg">${svgAsImage(sourceText(data["image/svg+xml"] as string))}</div>`, figure: false };
       for (const mime of ["image/png", "image/jpeg", "image/gif"]) {
-        if (data[mime] !== undefined) return { html: `<img alt="" src="data:${mime};base64,${sourceText(data[mime] as string).replace(/\s/g, "")}">`, figure: false };
+        const base64 = data[mime] !== undefined ? sourceText(data[mime] as string).replace(/\s/g, "") : undefined;
+        if (base64 !== undefined && /^[A-Za-z0-9+/]*={0,2}$/.test(base64)) return { html: `<img alt="" src="data:${mime};base64,${base64}">`, figure: false };
       }
-      if (data["text/markdown"] !== undefined) return { html: markdownRenderer().render(sourceText(data["text/markdown"] as string)), figure: false };
-      if (data["text/plain"] !== undefined) return { html: `<pre>${Anser.ansiToHtml(Anser.escapeForHtml(sourceText(data["text/plain"] as string)))}</pre>`, figure: false };
+      if (data["text/markdown"] !== undefined) return { html: renderUntrustedMarkdown(markdownRenderer(), sourceText(data["text/markdown"] as string)), figure: false };
+      if (data["text/plain"] !== undefined) return { html: preformatted("", sourceText(data["text/plain"] as string), notebookFile), figure: false };
       return { html: "", figure: false };
     }
   }
@@ -282,7 +287,7 @@ export function renderNotebook(nb: Notebook, { name, failure, run }: { name: str
     if (tags.includes("remove-cell")) return;
     const source = sourceText(cell.source);
     if (cell.cell_type === "markdown") {
-      const html = md.render(source);
+      const html = renderUntrustedMarkdown(md, source);
       for (const m of html.matchAll(/<h([12]) id="([^"]+)">([\s\S]*?)<\/h\1>/g)) {
         const text = m[3].replace(/<[^>]*>/g, "");
         if (m[1] === "1" && title === name) title = text;
@@ -310,7 +315,7 @@ export function renderNotebook(nb: Notebook, { name, failure, run }: { name: str
         continue;
       }
       if (tags.includes("remove-output")) continue;
-      const rendered = renderOutput(output, `figure-${figures + 1}`);
+      const rendered = renderOutput(output, `figure-${figures + 1}`, `${name}.ipynb`);
       if (rendered.figure) figures++;
       outputs += rendered.html;
     }

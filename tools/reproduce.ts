@@ -1,14 +1,21 @@
 /**
  * `npm run reproduce [notebooks…] [--out DIR]`: executes every notebook of notebooks/ in
  * order, each on a fresh kernel, and writes the executed notebooks, their HTML reports and
- * index.html into reports/. A failing notebook is named with its cell and error; the
- * others still run; the exit code is non-zero if any failed.
+ * index.html into reports/. A failing notebook — or one that cannot be read, or whose
+ * report cannot be written — is named in one line; the others still run; the exit code is
+ * non-zero if any failed. One run at a time per output folder (a lock); every file is
+ * written atomically; an interrupted run (SIGINT, SIGTERM, SIGHUP) shuts its kernels down,
+ * writes no index, and leaves no report of a notebook it did not finish.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
 import { executeNotebook } from "./execute";
-import { readNotebook, writeNotebook } from "./notebook";
+import { describeError, ensureOutputFolder, takeOutArgument, writeFileAtomic } from "./files";
+import { exitCleanlyOn } from "./interrupt";
+import { KernelClient } from "./kernel-client";
+import { acquireLock } from "./lock";
+import { readNotebook, writeNotebook, type Notebook } from "./notebook";
 import { entryOfReport, renderIndex, renderNotebook, type IndexEntry, type Provenance } from "./report";
 
 export interface ReproduceSummary {
@@ -29,13 +36,15 @@ export class UsageError extends Error {}
 /**
  * The notebooks the arguments name: each a path to an .ipynb, or a notebook's name in
  * `folder` ("00-tour" or "00-tour.ipynb"). An unknown name is a {@link UsageError} listing
- * the notebooks there.
+ * the notebooks there; a path to an .ipynb that does not exist is kept, for the run to name.
  */
 export function resolveNotebooks(args: string[], folder = "notebooks"): string[] {
   return args.map((arg) => {
     const candidates = [arg, join(folder, arg), join(folder, `${arg}.ipynb`)];
     const found = candidates.find((p) => p.endsWith(".ipynb") && existsSync(p) && statSync(p).isFile());
     if (found) return found;
+    // A path (not a bare name) is kept as given: the run names it in one line if it cannot be read.
+    if (arg.endsWith(".ipynb") && (arg.includes("/") || arg.includes("\\"))) return arg;
     const known = existsSync(folder) ? notebooksIn(folder).map((p) => basename(p, ".ipynb")) : [];
     throw new UsageError(`unknown notebook "${arg}": the notebooks are ${known.join(", ") || `(none in ${folder})`}`);
   });
@@ -71,50 +80,100 @@ export function keptEntries(outDir: string, rerun: Set<string>): IndexEntry[] {
     .flatMap((f) => entryOfReport(readFileSync(join(outDir, f), "utf8")) ?? []);
 }
 
-export async function reproduce(paths: string[], outDir: string, log: (line: string) => void = console.log): Promise<ReproduceSummary[]> {
-  mkdirSync(outDir, { recursive: true });
-  const entries: IndexEntry[] = [];
-  const summaries: ReproduceSummary[] = [];
-  const from = provenance();
-  for (const [n, path] of paths.entries()) {
-    const name = basename(path, ".ipynb");
-    log(`▶ ${name} (${n + 1} of ${paths.length})`);
-    const started = Date.now();
-    const source = readNotebook(path);
-    // Cells are counted by their position in the notebook, as failures and extracted tests count them.
-    const position = (id: string) => source.cells.findIndex((c) => c.id === id) + 1;
-    const { notebook, failure, seconds } = await executeNotebook(path, source, {
-      onCell: (_k, _total, cell) => log(`  ${name}: cell ${position(cell.id)} of ${source.cells.length}, ${((Date.now() - started) / 1000).toFixed(1)} s`),
-    });
-    const failureText = failure ? (failure.cell > 0 ? `cell ${failure.cell}: ${failure.kind}: ${failure.message}` : failure.message) : undefined;
-    writeNotebook(join(outDir, `${name}.ipynb`), notebook);
-    const run = { seconds, ranAt: new Date(started).toISOString(), commit: from.commit };
-    const report = renderNotebook(notebook, { name, failure: failureText, run });
-    const htmlPath = join(outDir, `${name}.html`);
-    writeFileSync(htmlPath, report.html);
-    entries.push({ file: `${name}.html`, title: report.title, results: report.results, failure: failureText, ...run });
-    summaries.push({ name, seconds, htmlBytes: statSync(htmlPath).size, failure: failureText });
-    log(failureText ? `✘ ${name} failed at ${failureText}` : `✔ ${name} in ${seconds.toFixed(1)} s`);
+/** A notebook file read and checked, or a one-line reason why it cannot be run. */
+function loadNotebook(path: string): Notebook | string {
+  let nb: Notebook;
+  try {
+    nb = readNotebook(path);
+  } catch (e) {
+    const reason = e instanceof SyntaxError ? `not valid JSON: ${e.message.split("\n")[0]}` : describeError(e);
+    return reason.startsWith(path) ? reason : `${path}: ${reason}`; // readNotebook names the file of a wrong nbformat itself
   }
-  const kept = keptEntries(outDir, new Set(entries.map((e) => basename(e.file, ".html"))));
-  const all = [...entries, ...kept].sort((a, b) => a.file.localeCompare(b.file));
-  writeFileSync(join(outDir, "index.html"), renderIndex(all, from));
-  return summaries;
+  if (!Array.isArray(nb?.cells)) return `${path}: not a notebook (no list of cells)`;
+  return nb;
+}
+
+/** Removes a file if there is one (a folder in its place is left: writing the report there fails, named). */
+function removeIfFile(path: string): void {
+  if (statSync(path, { throwIfNoEntry: false })?.isFile()) rmSync(path);
+}
+
+export interface ReproduceOptions {
+  /** Aborted when the run is interrupted: nothing more is written, the index neither. */
+  signal?: AbortSignal;
+}
+
+export async function reproduce(paths: string[], outDir: string, log: (line: string) => void = console.log, { signal }: ReproduceOptions = {}): Promise<ReproduceSummary[]> {
+  ensureOutputFolder(outDir);
+  const lock = acquireLock(outDir);
+  try {
+    // The index and this run's notebooks' reports from an earlier run go first: an
+    // interrupted run leaves no index, and no report it did not write itself.
+    removeIfFile(join(outDir, "index.html"));
+    for (const path of paths) for (const ext of [".html", ".ipynb"]) removeIfFile(join(outDir, basename(path, ".ipynb") + ext));
+    const entries: IndexEntry[] = [];
+    const summaries: ReproduceSummary[] = [];
+    const from = provenance();
+    for (const [n, path] of paths.entries()) {
+      if (signal?.aborted) break;
+      const name = basename(path, ".ipynb");
+      log(`▶ ${name} (${n + 1} of ${paths.length})`);
+      const source = loadNotebook(path);
+      if (typeof source === "string") {
+        summaries.push({ name, seconds: 0, htmlBytes: 0, failure: source });
+        log(`✘ ${source}`);
+        continue;
+      }
+      const started = Date.now();
+      // Cells are counted by their position in the notebook, as failures and extracted tests count them.
+      const position = (id: string) => source.cells.findIndex((c) => c.id === id) + 1;
+      const { notebook, failure, seconds } = await executeNotebook(path, source, {
+        onCell: (_k, _total, cell) => log(`  ${name}: cell ${position(cell.id)} of ${source.cells.length}, ${((Date.now() - started) / 1000).toFixed(1)} s`),
+      });
+      if (signal?.aborted) break; // its kernel was shut down by the interruption: no report
+      let failureText = failure ? (failure.cell > 0 ? `cell ${failure.cell}: ${failure.kind}: ${failure.message}` : failure.message) : undefined;
+      const run = { seconds, ranAt: new Date(started).toISOString(), commit: from.commit };
+      const report = renderNotebook(notebook, { name, failure: failureText, run });
+      const htmlPath = join(outDir, `${name}.html`);
+      try {
+        writeNotebook(join(outDir, `${name}.ipynb`), notebook);
+        writeFileAtomic(htmlPath, report.html);
+      } catch (e) {
+        failureText = `cannot write its report into ${outDir}: ${describeError(e)}`;
+      }
+      entries.push({ file: `${name}.html`, title: report.title, results: report.results, failure: failureText, ...run });
+      summaries.push({ name, seconds, htmlBytes: statSync(htmlPath, { throwIfNoEntry: false })?.size ?? 0, failure: failureText });
+      log(failureText ? `✘ ${name} failed at ${failureText}` : `✔ ${name} in ${seconds.toFixed(1)} s`);
+    }
+    if (!signal?.aborted) {
+      // A partial rerun keeps the other notebooks' rows, read from their own reports (each dated by its run).
+      const kept = keptEntries(outDir, new Set(paths.map((p) => basename(p, ".ipynb"))));
+      const all = [...entries, ...kept].sort((a, b) => a.file.localeCompare(b.file));
+      writeFileAtomic(join(outDir, "index.html"), renderIndex(all, from));
+    }
+    return summaries;
+  } finally {
+    lock.release();
+  }
 }
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  const outAt = args.indexOf("--out");
-  const outDir = resolve(outAt >= 0 ? args.splice(outAt, 2)[1] : "reports");
-  let paths: string[];
+  const interruption = new AbortController();
+  exitCleanlyOn(async () => {
+    interruption.abort();
+    await KernelClient.shutdownAll();
+  });
+  let outDir: string, paths: string[];
   try {
+    outDir = takeOutArgument(args);
     paths = args.length > 0 ? resolveNotebooks(args) : notebooksIn("notebooks");
   } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    console.error(`reproduce: ${e.message}`);
+    console.error(e instanceof UsageError ? `reproduce: ${e.message}` : (e as Error).message);
     process.exit(2);
   }
-  reproduce(paths, outDir).then((summaries) => {
+  reproduce(paths, outDir, console.log, { signal: interruption.signal }).then((summaries) => {
+    if (interruption.signal.aborted) return; // the clean-up says so and exits non-zero
     console.log(`\nreports in ${outDir}`);
     console.table(summaries.map((s) => ({ notebook: s.name, seconds: s.seconds.toFixed(1), "html (MB)": (s.htmlBytes / 2 ** 20).toFixed(2), status: s.failure ? `failed: ${s.failure.slice(0, 80)}` : "ok" })));
     const failed = summaries.filter((s) => s.failure);
@@ -123,7 +182,7 @@ if (require.main === module) {
       process.exit(1);
     }
   }, (e) => {
-    console.error(e);
+    console.error((e as Error).message); // the folder checks and the lock say what is wrong in one line
     process.exit(1);
   });
 }

@@ -1,0 +1,64 @@
+// Fault suite: no output lost, no failure misreported (issue 10). Each fixture runs on the
+// tslab kernel through the project's kernelspec (with its preload).
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { executeNotebook } from "../../tools/execute";
+import { sourceText, readNotebook, type CodeCell, type Notebook } from "../../tools/notebook";
+import { NOTEBOOK_STREAM_LIMIT, REPORT_TEXT_LIMIT } from "../../tools/output-limits";
+import { renderNotebook } from "../../tools/report";
+
+const fixture = (name: string) => join("test", "faults", "fixtures", name);
+const run = (name: string) => executeNotebook(fixture(name), readNotebook(fixture(name)), { timeout: 90 });
+const stdout = (nb: Notebook, cell: number) =>
+  (nb.cells[cell - 1] as CodeCell).outputs.filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => sourceText((o as { text: string[] }).text)).join("");
+
+describe("large outputs", () => {
+  it("keeps all of 10⁵ printed lines, and truncates 50 MB visibly, in the notebook and in the report", async () => {
+    // Before the kernel preload, 2,000 lines already stalled: zeromq.js threw "busy writing"
+    // after 512 synchronous sends, console.log swallowed it, and the idle status was lost.
+    const { notebook, failure } = await run("many-lines.ipynb");
+    assert.equal(failure, undefined, failure?.message);
+
+    const lines = stdout(notebook, 1).split("\n");
+    assert.equal(lines.length, 100_002, "10⁵ lines, the last line and the final newline's empty tail");
+    assert.deepEqual([lines[0].slice(0, 4), lines[12_345].slice(0, 4), lines[99_999].slice(0, 4), lines[100_000]], ["0000", "2345", "9999", "last line"], "in order");
+    assert.ok(lines.slice(0, 100_000).every((l) => l.length === 99), "none cut or merged");
+
+    const big = stdout(notebook, 2);
+    assert.ok(big.length <= NOTEBOOK_STREAM_LIMIT + 200, `kept ${big.length} characters of 50 MB`);
+    assert.match(big, /\[landscape: output truncated: \d+ more characters of stdout were not kept/);
+    const lost = Number(/truncated: (\d+) more/.exec(big)![1]);
+    assert.equal(lost + NOTEBOOK_STREAM_LIMIT, 51_200 * 1024, "the note counts exactly what was dropped");
+    assert.equal(stdout(notebook, 3), "after the large outputs\n", "the notebook went on");
+
+    const report = renderNotebook(notebook, { name: "many-lines" });
+    // The page's stylesheets (KaTeX with its fonts, about 0.4 MB) and two outputs of at most REPORT_TEXT_LIMIT each.
+    assert.ok(report.html.length < 2 ** 20 + 2 * REPORT_TEXT_LIMIT, `report of ${report.html.length} characters, for 60 MB of output`);
+    const notes = [...report.html.matchAll(/output truncated in this report: (\d+) lines \((\d+) characters\) left out here; the whole output is in many-lines\.ipynb/g)];
+    assert.equal(notes.length, 2, "both long outputs carry the note");
+    assert.ok(Number(notes[0][1]) > 90_000 && Number(notes[0][1]) < 100_000);
+  });
+});
+
+describe("errors after their cell returned", () => {
+  it("a throw in a timer fails the notebook at the cell that set the timer, though it fires during the next", async () => {
+    const { notebook, failure } = await run("late-error-timer.ipynb");
+    assert.deepEqual(failure && { cell: failure.cell, kind: failure.kind }, { cell: 1, kind: "late-error" });
+    assert.match(failure!.message, /uncaught exception .*thrown in a timer/);
+    assert.ok((notebook.cells[0] as CodeCell).outputs.some((o) => o.output_type === "error" && o.ename === "LateError"));
+    assert.equal((notebook.cells[2] as CodeCell).execution_count, null, "the notebook stopped");
+  });
+
+  it("an unhandled rejection in the last cell fails the notebook at that cell", async () => {
+    const { failure } = await run("late-error-rejection.ipynb");
+    assert.deepEqual(failure && { cell: failure.cell, kind: failure.kind }, { cell: 2, kind: "late-error" });
+    assert.match(failure!.message, /unhandled rejection .*nobody awaits this/);
+  });
+
+  it("a throw 300 ms after the last cell returned fails the notebook at the cell that scheduled it", async () => {
+    const { failure } = await run("late-error-after-last.ipynb");
+    assert.deepEqual(failure && { cell: failure.cell, kind: failure.kind }, { cell: 2, kind: "late-error" });
+    assert.match(failure!.message, /thrown after the last cell/);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Loaded into the tslab kernel before tslab (`node --require tools/kernel-preload.cjs …/tslab
+ * kernel`, see tools/kernelspec.ts). Three repairs, each one for a fault the kernel has as
+ * published (tslab 1.0.22 on zeromq 6):
+ *
+ * 1. Lost output. tslab sends every iopub message (each `console.log` is one) with
+ *    `socket.send(...)` without awaiting it. zeromq.js 6 resolves at most 512 sends in a row
+ *    synchronously (`max_sync_operations` in its socket.cc, to keep the event loop from
+ *    starving); the 513th is deferred to the next turn of the event loop, and until then every
+ *    further `send` THROWS "Socket is busy writing" — which `console.log` swallows. A cell
+ *    printing 2,000 lines in one synchronous loop thus lost everything after about 500
+ *    messages, and the `status: idle` that tslab sends right after the cell (before the event
+ *    loop turns) was lost with it, so the client waited for an idle that never came and
+ *    reported a timeout. Here the iopub socket's `send` becomes a queue: messages leave in
+ *    order, one `send` at a time, and none is dropped (`noDrop`: at the high-water mark the
+ *    send is retried instead of the message being discarded). And, as ipykernel does, text
+ *    written to stdout/stderr is buffered and sent as one stream message per turn of the event
+ *    loop (flushed before a display and when the cell returns), not one message per write:
+ *    10⁵ printed lines travel as a few messages.
+ *
+ * 2. Late errors. tslab prints an error thrown in a timer or an unhandled rejection as
+ *    stderr of whichever cell runs at that moment, and the cell still passes. Each cell's
+ *    execution runs inside an AsyncLocalStorage holding its execution count, which timers and
+ *    promises created by the cell inherit; an uncaught error is reported on stderr with a
+ *    marker line naming that count, which the runner (tools/execute.ts) turns into a failure
+ *    of the cell that scheduled it.
+ *
+ * 3. Orphans. If the process that started the kernel dies without shutting it down, the
+ *    kernel exits instead of living on with parent 1.
+ */
+"use strict";
+const { AsyncLocalStorage } = require("node:async_hooks");
+const { format } = require("node:util");
+
+/** The marker of a late error on stderr: `LATE_ERROR_MARKER <execution count or ?>: <kind>: <message>`. */
+const LATE_ERROR_MARKER = "[landscape] error after its cell returned, from execution";
+
+// 1. An ordered, lossless iopub.
+const zmq = require("zeromq");
+const nativeSend = zmq.Socket.prototype.send;
+const queues = new WeakMap(); // socket → messages waiting to be sent (the sockets are not extensible)
+// zeromq marks the method read-only; defineProperty still replaces it on Publisher only.
+Object.defineProperty(zmq.Publisher.prototype, "send", { configurable: true, writable: true, value: function send(message) {
+  let queue = queues.get(this);
+  if (!queue) {
+    queues.set(this, (queue = []));
+    this.noDrop = true;
+  }
+  return new Promise((resolve, reject) => {
+    queue.push({ message, resolve, reject });
+    if (queue.length === 1) drain(this, queue);
+  });
+} });
+
+async function drain(socket, queue) {
+  while (queue.length > 0) {
+    const { message, resolve, reject } = queue[0];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await nativeSend.call(socket, message);
+        resolve();
+        break;
+      } catch (e) {
+        if (socket.closed) {
+          reject(e);
+          break;
+        }
+        // EAGAIN (high-water mark with noDrop) or EBUSY: wait for the subscriber to read.
+        await new Promise((r) => setTimeout(r, Math.min(50, 1 + attempt)));
+      }
+    }
+    queue.shift();
+  }
+}
+
+const { JupyterHandlerImpl } = require("tslab/dist/jupyter");
+const utf8 = new TextDecoder();
+const STREAM_CHUNK = 2 ** 20; // characters per stream message at most
+let pending = []; // [{ name, send, text }] in the order written
+let flushScheduled = false;
+function flushStreams() {
+  const writes = pending;
+  pending = [];
+  for (const { name, send, text } of writes) {
+    for (let at = 0; at < text.length; at += STREAM_CHUNK) send(name, text.slice(at, at + STREAM_CHUNK));
+  }
+}
+JupyterHandlerImpl.prototype.createWriteToIopub = function (name, send) {
+  return (chunk) => {
+    const text = typeof chunk === "string" ? chunk : utf8.decode(chunk);
+    const last = pending[pending.length - 1];
+    if (last && last.name === name && last.send === send) last.text += text;
+    else pending.push({ name, send, text });
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(() => {
+        flushScheduled = false;
+        flushStreams();
+      });
+    }
+    return true;
+  };
+};
+
+// 2. Late errors, named by the execution that scheduled them.
+const cells = new AsyncLocalStorage();
+const handleExecuteImpl = JupyterHandlerImpl.prototype.handleExecuteImpl;
+JupyterHandlerImpl.prototype.handleExecuteImpl = async function (request, writeStream, writeDisplayData) {
+  const display = (...args) => {
+    flushStreams(); // text printed before a display stays before it
+    return writeDisplayData(...args);
+  };
+  try {
+    return await cells.run({ count: this.execCount + 1 }, () => handleExecuteImpl.call(this, request, writeStream, display));
+  } finally {
+    flushStreams(); // all of the cell's text before its reply and idle status
+  }
+};
+const reportLate = (kind) => (error) => {
+  const count = cells.getStore()?.count ?? "?";
+  process.stderr.write(`${LATE_ERROR_MARKER} ${count}: ${kind}: ${error instanceof Error ? error.stack ?? error.message : format(error)}\n`);
+};
+process.on("uncaughtException", reportLate("uncaught exception"));
+process.on("unhandledRejection", reportLate("unhandled rejection"));
+
+// 3. No orphan kernels.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(1);
+}, 1000).unref();
