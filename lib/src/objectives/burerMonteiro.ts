@@ -53,6 +53,11 @@ export function burerMonteiroMaxCut(w: Matrix | number[][], p: number): Objectiv
   const { data, n } = graphWeights(w);
   assertInteger("p", p, 1);
   if (p > n) throw new Error(`p must be ≤ n = ${n}, got ${p}`);
+  return maxCutObjective(data, n, p);
+}
+
+/** `burerMonteiroMaxCut` on weights already checked by `graphWeights` (row-major n × n) and 1 ≤ p ≤ n. */
+export function maxCutObjective(data: Float64Array, n: number, p: number): ReturnType<typeof burerMonteiroMaxCut> {
   const c = maxCutCost(data, n);
   const dim = n * p;
   const cy = new Float64Array(dim);

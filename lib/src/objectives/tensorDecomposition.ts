@@ -26,6 +26,9 @@ export function orthogonalTensor(a: Matrix | number[][], weights?: ArrayLike<num
       }
     }
   }
+  t.forEach((v, k) => {
+    if (!Number.isFinite(v)) throw new Error(`a and weights are too large: the tensor's entry ${k} (Σ wᵢ aᵢ^⊗4) overflows float64`);
+  });
   return t;
 }
 
