@@ -306,6 +306,13 @@ describe("bad input names the argument", () => {
     assert.throws(() => signDistance(Float64Array.of(1e300, 0), Float64Array.of(1e-300, 0)), /relative = Infinity/);
     assert.throws(() => objectives.gram(Float64Array.of(1e200, 1), 2, 1), /u's entries are too large/);
     assert.throws(() => objectives.orthogonalTensor([[1e100]]), /a and weights are too large/);
+    assert.throws(() => objectives.orthogonalTensor([[1]], null as never), /weights must be an array of numbers/);
+    assert.throws(() => objectives.orthogonalTensor([1, 2] as never), /a\[0\] must be a non-empty row/);
+    assert.throws(() => objectives.graphWeights(new Matrix(0, 0)), /w must be non-empty/);
+    const broken = (hessian: Matrix, grad = Float64Array.of(0, 0)): Objective => ({ dim: 2, value: () => 0, grad: () => grad, hessian: () => hessian });
+    assert.throws(() => secondOrderReport(broken(new Matrix([[1]])), Float64Array.of(1, 0)), /objective\.hessian\(x\) must be 2×2/);
+    assert.throws(() => secondOrderReport(broken(new Matrix([[1, -5], [5, 1]])), Float64Array.of(1, 0)), /objective\.hessian\(x\) must be symmetric/);
+    assert.throws(() => secondOrderReport(broken(Matrix.eye(2), Float64Array.of(NaN, 0)), Float64Array.of(1, 0)), /objective\.grad\(x\)\[0\] must be finite/);
   });
 
   it("the distances, normalizeRows and orthogonalComplementBasis are scale-equivariant up to the ends of float64's range", () => {

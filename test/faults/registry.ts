@@ -123,7 +123,7 @@ const nonNegative = finite.map(Math.abs);
 const weightsOf = (n: number) => fc.array(fc.array(fc.oneof(fc.constant(0), nonNegative), { minLength: n, maxLength: n }), { minLength: n, maxLength: n })
   .map((r) => r.map((row, i) => row.map((v, j) => (i === j ? 0 : j < i ? r[j][i] : v))));
 const graph = (n: number): fc.Arbitrary<unknown> => mostly(fc.oneof(weightsOf(n), weightsOf(n).map((r) => new Matrix(r))), matrix);
-export const weights: Arg = fc.integer({ min: 1, max: 5 }).chain(graph);
+export const weights: Arg = fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 1, max: 5 }).chain(graph) }, { weight: 1, arbitrary: fc.constant(new Matrix(0, 0)) });
 /** n × p (row-major) with unit rows, most of the time; else any vector. */
 const unitRows = (n: number, p: number): fc.Arbitrary<unknown> => mostly(
   fc.array(fc.array(moderate, { minLength: p, maxLength: p }).filter((r) => r.some((v) => Math.abs(v) > 1e-3)), { minLength: n, maxLength: n })
@@ -146,7 +146,7 @@ export const maxCutProblem: fc.Arbitrary<[unknown, unknown]> & { keys: string[] 
 export const graphAndSides: fc.Arbitrary<[unknown, unknown]> = fc.integer({ min: 1, max: 5 }).chain((n) => fc.tuple(graph(n), mostly(labels(n, fc.constantFrom(-1, 1)), sometimesWrong(fc.array(fc.constantFrom(-1, 1, 0, NaN, 2), { maxLength: 6 })))));
 /** An n × r factor as rows (n ≤ 4, r ≤ 3). */
 const rowsOf = (n: number, r: number, value: fc.Arbitrary<number> = finite) => fc.array(fc.array(value, { minLength: r, maxLength: r }), { minLength: n, maxLength: n });
-const someRows: Arg = sometimesWrong(mostly(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })).chain(([n, r]) => rowsOf(n, r)), fc.array(fc.array(num, { maxLength: 3 }), { maxLength: 3 })));
+const someRows: Arg = sometimesWrong(mostly(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })).chain(([n, r]) => rowsOf(n, r)), fc.oneof(fc.array(fc.array(num, { maxLength: 3 }), { maxLength: 3 }), array, fc.constant(new Matrix(0, 0)))));
 /** [u, uStar, rank]: two n × r factors as rows, Matrices or row-major Float64Arrays with the rank, most of the time. */
 export const factorPair: fc.Arbitrary<[unknown, unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })).chain(([n, r]) => mostly(
   fc.tuple(rowsOf(n, r), rowsOf(n, r), fc.constantFrom("rows", "matrix", "flat")).map(([u, v, form]): [unknown, unknown, unknown] =>
@@ -356,7 +356,7 @@ export const registry: Record<string, Entry> = {
   "certify.maxCutCertificate": entry({ "w, y": graphAndPoint, options: options({ tolerance: positive }) }, { numRuns: 20 }),
   "certify.goemansWilliamson": entry({ "w, y": graphAndPoint, options: options({ rng: rngArg, rounds: count }, { required: ["rng"] }) }),
   "certify.maxCutSDP": entry({ "w, options": maxCutProblem }, { numRuns: 15 }),
-  "certify.secondOrderReport": entry({ objective, x: fc.oneof(point, unitPoint, unitPoint), options: options({ manifold: fc.constantFrom<unknown>(undefined, L.sphere, L.optimizers.productOfSpheres(1, 2), { name: "m" }), tolerance: positive }) }, { numRuns: 20 }),
+  "certify.secondOrderReport": entry({ objective: fc.oneof({ weight: 6, arbitrary: objective }, { weight: 1, arbitrary: fc.constant({ dim: 2, value: () => 0, grad: () => new Float64Array(2), hessian: () => new Matrix([[1]]) }) }), x: fc.oneof(point, unitPoint, unitPoint), options: options({ manifold: fc.constantFrom<unknown>(undefined, L.sphere, L.optimizers.productOfSpheres(1, 2), { name: "m" }), tolerance: positive }) }, { numRuns: 20 }),
   "objectives.graphWeights": entry({ w: weights }),
   "objectives.burerMonteiroMaxCut": entry({ w: weights, p: count }),
   "objectives.gram": entry({ "u, n, r": flatFactor, out: fc.constantFrom(undefined, new Float64Array(1), new Float64Array(4)) }),

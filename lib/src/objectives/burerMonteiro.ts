@@ -11,6 +11,7 @@ export function graphWeights(w: Matrix | number[][]): { data: Float64Array; n: n
   const W = Matrix.checkMatrix(w);
   if (!W.isSquare()) throw new Error(`w must be square, got ${W.rows}×${W.columns}`);
   const n = W.rows;
+  if (n === 0) throw new Error("w must be non-empty (a graph on at least one vertex)");
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
     const v = W.get(i, j);
