@@ -298,5 +298,47 @@ describe("bad input names the argument", () => {
     assert.throws(() => goemansWilliamson(cycle(4), new Float64Array(4).fill(1), undefined as never), /options/);
     assert.throws(() => objectives.gram(new Float64Array(3), 2, 2), /u must have length 4/);
     assert.throws(() => optimizers.orthogonalComplementBasis(Float64Array.of(0, 0)), /v must be/);
+    // found by the property-based fault suite: overflows and deep crashes now fail at the call with the argument's name
+    assert.throws(() => maxCutSDP([[0]], { rank: 2, rng: rng(1) }), /options\.rank must be ≤ n = 1/);
+    assert.throws(() => procrustesDistance([1, 2] as never, [[1], [2]]), /u\[0\] must be a non-empty row/);
+    assert.throws(() => procrustesDistance([[1], [2]], [[0], [0]]), /uStar must be non-zero/);
+    assert.throws(() => signDistance(Float64Array.of(1, 2), Float64Array.of(0, 0)), /xStar must be non-zero/);
+    assert.throws(() => signDistance(Float64Array.of(1e300, 0), Float64Array.of(1e-300, 0)), /relative = Infinity/);
+    assert.throws(() => objectives.gram(Float64Array.of(1e200, 1), 2, 1), /u's entries are too large/);
+    assert.throws(() => objectives.orthogonalTensor([[1e100]]), /a and weights are too large/);
+    assert.throws(() => objectives.orthogonalTensor([[1]], null as never), /weights must be an array of numbers/);
+    assert.throws(() => objectives.orthogonalTensor([1, 2] as never), /a\[0\] must be a non-empty row/);
+    assert.throws(() => objectives.graphWeights(new Matrix(0, 0)), /w must be non-empty/);
+    const broken = (hessian: Matrix, grad = Float64Array.of(0, 0)): Objective => ({ dim: 2, value: () => 0, grad: () => grad, hessian: () => hessian });
+    assert.throws(() => secondOrderReport(broken(new Matrix([[1]])), Float64Array.of(1, 0)), /objective\.hessian\(x\) must be 2×2/);
+    assert.throws(() => secondOrderReport(broken(new Matrix([[1, -5], [5, 1]])), Float64Array.of(1, 0)), /objective\.hessian\(x\) must be symmetric/);
+    assert.throws(() => secondOrderReport(broken(Matrix.eye(2), Float64Array.of(NaN, 0)), Float64Array.of(1, 0)), /objective\.grad\(x\)\[0\] must be finite/);
+  });
+
+  it("the distances, normalizeRows and orthogonalComplementBasis are scale-equivariant up to the ends of float64's range", () => {
+    // Each was computed from squared entries: 1e200² overflowed to ∞ (∞ or NaN returned, or a zero row returned as
+    // "normalized") and 1e-200² underflowed to 0 (a non-zero row rejected as zero). Scaled by 2^k, the results must
+    // be the unscaled ones times 2^k (distances) or unchanged (relative errors, unit rows, bases), exactly: a power
+    // of 2 scales without rounding, so the only admissible difference is the rounding of the computation itself.
+    const u = [[1, -2], [0.5, 3], [2, 1]], uStar = [[1, -1.5], [1, 2.5], [2, 0]];
+    const base = procrustesDistance(u, uStar);
+    const x = Float64Array.of(3, -1, 2), xStar = Float64Array.of(-2.5, 1, -1);
+    const sign = signDistance(x, xStar);
+    for (const k of [660, -660]) {
+      const s = 2 ** k;
+      const scaled = procrustesDistance(u.map((r) => r.map((v) => v * s)), uStar.map((r) => r.map((v) => v * s)));
+      assert.ok(Math.abs(scaled.distance / s - base.distance) < 1e-14 * base.distance, `procrustes at 2^${k}: ${scaled.distance / s} vs ${base.distance}`);
+      assert.ok(Math.abs(scaled.matrixError - base.matrixError) < 1e-14 && Math.abs(scaled.relative - base.relative) < 1e-14);
+      const signScaled = signDistance(x.map((v) => v * s), xStar.map((v) => v * s));
+      assert.ok(Math.abs(signScaled.distance / s - sign.distance) < 1e-14 * sign.distance && Math.abs(signScaled.relative - sign.relative) < 1e-14 && signScaled.sign === sign.sign);
+      const nearest = componentDistance(x.map((v) => v * s), [[-2.5 * s, 0], [s, s], [-s, 0]]);
+      assert.equal(nearest.index, 0);
+      assert.ok(Math.abs(nearest.distance / s - sign.distance) < 1e-14 * sign.distance);
+      const rows = optimizers.normalizeRows(Float64Array.of(3 * s, 4 * s, 0, -s), 2, 2);
+      assert.deepEqual(Array.from(rows), [0.6, 0.8, 0, -1]);
+      const basis = optimizers.orthogonalComplementBasis(Float64Array.of(s, 2 * s, -2 * s));
+      const plain = optimizers.orthogonalComplementBasis(Float64Array.of(1, 2, -2));
+      assert.ok(Matrix.sub(basis, plain).norm("frobenius") < 1e-15, `basis at 2^${k}`);
+    }
   });
 });

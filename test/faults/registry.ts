@@ -84,6 +84,7 @@ export const samePair = ({ positive = false, typed = false } = {}): fc.Arbitrary
   );
 };
 const squareOf = (value: fc.Arbitrary<number>) => fc.integer({ min: 0, max: 3 }).chain((n) => fc.array(fc.array(value, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }));
+const squareOfSize = (n: number, value: fc.Arbitrary<number> = finite) => fc.array(fc.array(value, { minLength: n, maxLength: n }), { minLength: n, maxLength: n });
 const mirror = (rows: number[][]) => rows.map((r, i) => r.map((v, j) => (j < i ? rows[j][i] : v)));
 /** BᵀB + I for a random B: symmetric positive definite. */
 const spd = squareOf(moderate).filter((b) => b.length > 0).map((b) => b.map((_, i) => b.map((_, j) => b.reduce((t, row) => t + row[i] * row[j], 0) + (i === j ? 1 : 0))));
@@ -116,6 +117,66 @@ export const data: fc.Arbitrary<[unknown, unknown]> = fc.tuple(fc.integer({ min:
 /** [w, X, y]: labelled data and a w of the data's dimension, most of the time. */
 export const dataWith: fc.Arbitrary<[unknown, unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 3 })).chain(([n, d]) =>
   mostly(fc.tuple(fc.array(finite, { minLength: d, maxLength: d }), cleanData(n, d)).map(([w, [X, y]]): [unknown, unknown, unknown] => [w, X, y]), fc.tuple(array, data).map(([w, [X, y]]): [unknown, unknown, unknown] => [w, X, y])));
+// --- notebook 03: graphs, points of a product of spheres, factors, tensors ------------------
+const nonNegative = finite.map(Math.abs);
+/** A graph's weights: n × n (n ≤ 5) symmetric, non-negative, zero diagonal, as rows or a Matrix; sometimes any matrix. */
+const weightsOf = (n: number) => fc.array(fc.array(fc.oneof(fc.constant(0), nonNegative), { minLength: n, maxLength: n }), { minLength: n, maxLength: n })
+  .map((r) => r.map((row, i) => row.map((v, j) => (i === j ? 0 : j < i ? r[j][i] : v))));
+const graph = (n: number): fc.Arbitrary<unknown> => mostly(fc.oneof(weightsOf(n), weightsOf(n).map((r) => new Matrix(r))), matrix);
+export const weights: Arg = fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 1, max: 5 }).chain(graph) }, { weight: 1, arbitrary: fc.constant(new Matrix(0, 0)) });
+/** n × p (row-major) with unit rows, most of the time; else any vector. */
+const unitRows = (n: number, p: number): fc.Arbitrary<unknown> => mostly(
+  fc.array(fc.array(moderate, { minLength: p, maxLength: p }).filter((r) => r.some((v) => Math.abs(v) > 1e-3)), { minLength: n, maxLength: n })
+    .map((rows) => Float64Array.from(rows.flatMap((r) => { const t = Math.hypot(...r); return r.map((v) => v / t); }))),
+  vector,
+);
+/** [w, y]: a graph on n vertices and a point of the product of n spheres in ℝᵖ, most of the time. */
+export const graphAndPoint: fc.Arbitrary<[unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })).chain(([n, p]) => fc.tuple(graph(n), unitRows(n, p)));
+const maxCutOptionKeys = { rank: count, rng: rngArg, start: vector, stepSize: positive, maxIterations: count, tolerance: positive, certificateTolerance: positive, rounds: count };
+/** [w, options] of maxCutSDP: a graph and { rank ≤ n, rng } (with a start of the right length, sometimes) most of the time, else any options. */
+export const maxCutProblem: fc.Arbitrary<[unknown, unknown]> & { keys: string[] } = Object.assign(
+  fc.integer({ min: 1, max: 5 }).chain((n) => mostly(
+    fc.tuple(weightsOf(n), fc.integer({ min: 1, max: n }), fc.integer({ min: 0, max: 1000 }), fc.boolean(), fc.constantFrom(undefined, 1, 50)).chain(([w, rank, s, withStart, maxIterations]) =>
+      (withStart ? unitRows(n, rank) : fc.constant(undefined)).map((start): [unknown, unknown] => [w, { rank, rng: L.rng(s), start, maxIterations }])),
+    fc.tuple(graph(n), options(maxCutOptionKeys, { required: ["rank", "rng"] })),
+  )),
+  { keys: Object.keys(maxCutOptionKeys) },
+);
+/** [w, sides]: a graph and ±1 labels of its vertices, most of the time. */
+export const graphAndSides: fc.Arbitrary<[unknown, unknown]> = fc.integer({ min: 1, max: 5 }).chain((n) => fc.tuple(graph(n), mostly(labels(n, fc.constantFrom(-1, 1)), sometimesWrong(fc.array(fc.constantFrom(-1, 1, 0, NaN, 2), { maxLength: 6 })))));
+/** An n × r factor as rows (n ≤ 4, r ≤ 3). */
+const rowsOf = (n: number, r: number, value: fc.Arbitrary<number> = finite) => fc.array(fc.array(value, { minLength: r, maxLength: r }), { minLength: n, maxLength: n });
+const someRows: Arg = sometimesWrong(mostly(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })).chain(([n, r]) => rowsOf(n, r)), fc.oneof(fc.array(fc.array(num, { maxLength: 3 }), { maxLength: 3 }), array, fc.constant(new Matrix(0, 0)))));
+/** [u, uStar, rank]: two n × r factors as rows, Matrices or row-major Float64Arrays with the rank, most of the time. */
+export const factorPair: fc.Arbitrary<[unknown, unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })).chain(([n, r]) => mostly(
+  fc.tuple(rowsOf(n, r), rowsOf(n, r), fc.constantFrom("rows", "matrix", "flat")).map(([u, v, form]): [unknown, unknown, unknown] =>
+    form === "rows" ? [u, v, undefined] : form === "matrix" ? [new Matrix(u), new Matrix(v), undefined] : [Float64Array.from(u.flat()), Float64Array.from(v.flat()), r]),
+  fc.tuple(fc.oneof(someRows, vector), fc.oneof(someRows, vector), fc.oneof(fc.constant(undefined), count)),
+));
+/** [u, a]: a vector of ℝᵈ and a d × k matrix of components, most of the time. */
+export const vectorAndComponents: fc.Arbitrary<[unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })).chain(([d, k]) =>
+  mostly(fc.tuple(fc.array(finite, { minLength: d, maxLength: d }).map((a) => Float64Array.from(a)), rowsOf(d, k)), fc.tuple(vector, someRows)));
+/** [u, n, r]: a row-major n × r factor with its shape, most of the time. */
+export const flatFactor: fc.Arbitrary<[unknown, unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })).chain(([n, r]) =>
+  mostly(rowsOf(n, r).map((u): [unknown, unknown, unknown] => [Float64Array.from(u.flat()), n, r]), fc.tuple(vector, count, count)));
+/** A 0/1 mask of size n (rows of numbers or booleans), sometimes other values. */
+const maskOf = (n: number) => mostly(fc.array(fc.array(fc.constantFrom(0, 1), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }).chain((m) => fc.constantFrom<unknown>(m, m.map((r) => r.map(Boolean)), new Matrix(m))), fc.oneof(matrix, squareOf(fc.constantFrom(0, 1, 2, NaN))));
+/** [m, mask, rank]: a symmetric target, a mask of its size and a rank ≤ n, most of the time. */
+export const completion: fc.Arbitrary<[unknown, unknown, unknown]> = fc.integer({ min: 1, max: 4 }).chain((n) =>
+  fc.tuple(mostly(squareOfSize(n).map(mirror), matrix), maskOf(n), mostly(fc.integer({ min: 1, max: n }), count)));
+/** [a, y, rank]: m sensing matrices of one size, m measurements and a rank, most of the time. */
+export const sensing: fc.Arbitrary<[unknown, unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 })).chain(([n, m]) =>
+  fc.tuple(mostly(fc.array(squareOfSize(n), { minLength: m, maxLength: m }), sometimesWrong(fc.array(matrix, { maxLength: 3 }))), mostly(fc.array(finite, { minLength: m, maxLength: m }), array), mostly(fc.integer({ min: 1, max: n }), count)));
+/** [a, y]: an m × n measurement matrix and m intensities ⟨aᵢ, x⟩², most of the time. */
+export const intensities: fc.Arbitrary<[unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 3 })).chain(([m, n]) => mostly(
+  fc.tuple(rowsOf(m, n, moderate), fc.array(moderate, { minLength: n, maxLength: n })).map(([a, x]): [unknown, unknown] => [a, a.map((row) => row.reduce((t, v, j) => t + v * x[j], 0) ** 2)]),
+  fc.tuple(someRows, array),
+));
+/** A symmetric 4-tensor Σ wᵢ aᵢ^⊗4 of dimension d ≤ 3 (valid), or a vector of length d⁴ that is not symmetric, or anything. */
+export const tensor: Arg = sometimesWrong(mostly(
+  fc.integer({ min: 1, max: 3 }).chain((d) => rowsOf(d, d, moderate)).map((a) => L.objectives.orthogonalTensor(a)),
+  fc.oneof(fc.integer({ min: 1, max: 2 }).chain((d) => fc.array(num, { minLength: d ** 4, maxLength: d ** 4 })).map((t) => Float64Array.from(t)), vector),
+));
 /** 2-D objectives, good and broken (a grad of the wrong length, NaN everywhere, a non-symmetric Hessian). */
 export const objective: Arg = mostly(
   fc.constantFrom<unknown>(
@@ -286,6 +347,27 @@ export const registry: Record<string, Entry> = {
   "objectives.reluNetworkLoss": entry({ "Z, y": data, options: options({ hidden: count, loss: fc.constantFrom("l1", "hinge", "x") }, { required: ["hidden"] }) }),
   "optimizers.powerSchedule": entry({ c: anyNumber, p: fc.oneof(anyNumber, fc.constantFrom(0.6, 1)) }),
   "optimizers.stochasticSubgradient": entry({ objective, x0: point, options: options({ ...descent, rng: rngArg }, { required: ["stepSize"] }) }),
+  // notebook 03: landscape-design objectives, ground truth, max-cut, second-order reports
+  "certify.procrustesDistance": entry({ "u, uStar, rank": factorPair }),
+  "certify.signDistance": entry({ "x, xStar": samePair({ typed: true }) }),
+  "certify.componentDistance": entry({ "u, a": vectorAndComponents }),
+  "certify.cutValue": entry({ "w, sides": graphAndSides }),
+  "certify.exhaustiveMaxCut": entry({ w: weights }),
+  "certify.maxCutCertificate": entry({ "w, y": graphAndPoint, options: options({ tolerance: positive }) }, { numRuns: 20 }),
+  "certify.goemansWilliamson": entry({ "w, y": graphAndPoint, options: options({ rng: rngArg, rounds: count }, { required: ["rng"] }) }),
+  "certify.maxCutSDP": entry({ "w, options": maxCutProblem }, { numRuns: 15 }),
+  "certify.secondOrderReport": entry({ objective: fc.oneof({ weight: 6, arbitrary: objective }, { weight: 1, arbitrary: fc.constant({ dim: 2, value: () => 0, grad: () => new Float64Array(2), hessian: () => new Matrix([[1]]) }) }), x: fc.oneof(point, unitPoint, unitPoint), options: options({ manifold: fc.constantFrom<unknown>(undefined, L.sphere, L.optimizers.productOfSpheres(1, 2), { name: "m" }), tolerance: positive }) }, { numRuns: 20 }),
+  "objectives.graphWeights": entry({ w: weights }),
+  "objectives.burerMonteiroMaxCut": entry({ w: weights, p: count }),
+  "objectives.gram": entry({ "u, n, r": flatFactor, out: fc.constantFrom(undefined, new Float64Array(1), new Float64Array(4)) }),
+  "objectives.matrixCompletion": entry({ "m, mask, rank": completion, options: options({ regularizer: sometimesWrong(fc.record({ lambda: positive, alpha: positive })) }) }),
+  "objectives.matrixSensing": entry({ "a, y, rank": sensing }),
+  "objectives.phaseRetrieval": entry({ "a, y": intensities }),
+  "objectives.orthogonalTensor": entry({ a: someRows, weights: fc.oneof(fc.constant(undefined), array) }),
+  "objectives.tensorDecomposition": entry({ t: tensor }),
+  "optimizers.productOfSpheres": entry({ n: count, p: count }),
+  "optimizers.normalizeRows": entry({ "y, n, p": flatFactor }),
+  "optimizers.orthogonalComplementBasis": entry({ v: fc.oneof(vector, array) }),
 };
 
 /**
@@ -307,4 +389,6 @@ export const exempt: Record<string, string> = {
   "sphere.project": "a Manifold's maps run in riemannianGradientDescent's inner loop; the method checks x0 on the manifold",
   "sphere.retract": "as above",
   "sphere.contains": "as above",
+  "sphere.tangentBasis": "a Manifold's second-order maps run inside certify.secondOrderReport, which checks x on the manifold first (covered there)",
+  "sphere.hessianShift": "as above",
 };

@@ -1,6 +1,6 @@
 import { Matrix } from "ml-matrix";
 import { symmetricEigen } from "../linalg";
-import { burerMonteiroMaxCut, graphWeights, maxCutCost } from "../objectives/burerMonteiro";
+import { graphWeights, maxCutCost, maxCutObjective } from "../objectives/burerMonteiro";
 import { normalizeRows, productOfSpheres } from "../optimizers/productOfSpheres";
 import { riemannianGradientDescent } from "../optimizers/riemannianGradientDescent";
 import type { Status } from "../optimizers/trace";
@@ -211,8 +211,10 @@ export interface MaxCutSdp {
 export function maxCutSDP(w: Matrix | number[][], options: MaxCutSdpOptions): MaxCutSdp {
   if (!options || typeof options !== "object") throw new Error("options must be given: { rank, rng }");
   const { rank, rng, start, maxIterations = 20_000, tolerance = 1e-9, certificateTolerance = 1e-6, rounds = 100 } = options;
+  const { data, n: vertices } = graphWeights(w);
   assertInteger("options.rank", rank, 1);
-  const objective = burerMonteiroMaxCut(w, rank);
+  if (rank > vertices) throw new Error(`options.rank must be ≤ n = ${vertices} (the number of vertices of w), got ${rank}`);
+  const objective = maxCutObjective(data, vertices, rank);
   const { n, weights, cost } = objective;
   if (!(rng instanceof Rng)) throw new Error("options.rng must be a seeded Rng (rng(seed))");
   let maxDegree = 0;

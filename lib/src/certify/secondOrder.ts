@@ -2,7 +2,7 @@ import { Matrix } from "ml-matrix";
 import { norm2, symmetricEigen } from "../linalg";
 import type { Objective } from "../objectives/objective";
 import type { Manifold } from "../optimizers/riemannianGradientDescent";
-import { assertPositive, assertVector } from "../validate";
+import { assertMatrix, assertPositive, assertVector } from "../validate";
 import { classifyBySpectrum, type CriticalPointClass } from "./criticalPoints";
 
 /** The second-order report at a point: the classification and its evidence. */
@@ -29,8 +29,9 @@ export function secondOrderReport(objective: Objective, x: Float64Array, options
   assertVector("x", x, objective.dim);
   assertPositive("tolerance", tolerance);
   if (typeof objective.hessian !== "function") throw new Error("objective must have hessian(x) for a second-order report");
-  const g = Float64Array.from(objective.grad(x));
-  let hessian = objective.hessian(x);
+  // the objective's own results, checked here so that a broken objective is named as such (not as symmetricEigen's `a`)
+  const g = assertVector("objective.grad(x)", Float64Array.from(objective.grad(x) ?? []), objective.dim);
+  let hessian = assertMatrix("objective.hessian(x)", objective.hessian(x), { size: objective.dim, symmetric: manifold === undefined });
   let gradNorm: number;
   if (manifold === undefined) {
     gradNorm = norm2(g);

@@ -11,6 +11,7 @@ export function graphWeights(w: Matrix | number[][]): { data: Float64Array; n: n
   const W = Matrix.checkMatrix(w);
   if (!W.isSquare()) throw new Error(`w must be square, got ${W.rows}×${W.columns}`);
   const n = W.rows;
+  if (n === 0) throw new Error("w must be non-empty (a graph on at least one vertex)");
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
     const v = W.get(i, j);
@@ -53,6 +54,11 @@ export function burerMonteiroMaxCut(w: Matrix | number[][], p: number): Objectiv
   const { data, n } = graphWeights(w);
   assertInteger("p", p, 1);
   if (p > n) throw new Error(`p must be ≤ n = ${n}, got ${p}`);
+  return maxCutObjective(data, n, p);
+}
+
+/** `burerMonteiroMaxCut` on weights already checked by `graphWeights` (row-major n × n) and 1 ≤ p ≤ n. */
+export function maxCutObjective(data: Float64Array, n: number, p: number): ReturnType<typeof burerMonteiroMaxCut> {
   const c = maxCutCost(data, n);
   const dim = n * p;
   const cy = new Float64Array(dim);

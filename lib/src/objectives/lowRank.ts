@@ -35,7 +35,9 @@ export function gram(u: Float64Array, n: number, r: number, out?: Float64Array):
   assertInteger("n", n, 1);
   assertInteger("r", r, 1);
   assertVector("u", u, n * r);
-  return gramInto(u, n, r, output(out, n * n));
+  const x = gramInto(u, n, r, output(out, n * n));
+  for (let k = 0; k < n * n; k++) if (!Number.isFinite(x[k])) throw new Error(`u's entries are too large: (UUᵀ)[${Math.floor(k / n)}][${k % n}] overflows float64`);
+  return x;
 }
 
 function gramInto(u: Float64Array, n: number, r: number, out: Float64Array): Float64Array {

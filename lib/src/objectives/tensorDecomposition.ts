@@ -1,5 +1,5 @@
 import { Matrix } from "ml-matrix";
-import { assertFinite } from "../validate";
+import { assertFinite, assertNumbers, assertRows } from "../validate";
 import { output, type Objective } from "./objective";
 
 /**
@@ -9,12 +9,11 @@ import { output, type Objective } from "./objective";
  */
 export function orthogonalTensor(a: Matrix | number[][], weights?: ArrayLike<number>): Float64Array {
   if (!(a instanceof Matrix) && !(Array.isArray(a) && a.length > 0)) throw new Error("a must be a d × k Matrix or array of rows");
+  if (Array.isArray(a)) assertRows("a", a);
   const A = Matrix.checkMatrix(a);
   const d = A.rows, k = A.columns;
   for (let i = 0; i < d; i++) for (let j = 0; j < k; j++) assertFinite(`a[${i}][${j}]`, A.get(i, j));
-  if (weights !== undefined && weights.length !== k) throw new Error(`weights must have length ${k} (one per column of a)`);
-  const w = Float64Array.from({ length: k }, (_, c) => (weights === undefined ? 1 : weights[c]));
-  w.forEach((v, c) => assertFinite(`weights[${c}]`, v));
+  const w = weights === undefined ? new Float64Array(k).fill(1) : Float64Array.from(assertNumbers("weights", weights, k));
   const t = new Float64Array(d ** 4);
   for (let c = 0; c < k; c++) {
     const col = A.getColumn(c);
@@ -26,6 +25,9 @@ export function orthogonalTensor(a: Matrix | number[][], weights?: ArrayLike<num
       }
     }
   }
+  t.forEach((v, k) => {
+    if (!Number.isFinite(v)) throw new Error(`a and weights are too large: the tensor's entry ${k} (Σ wᵢ aᵢ^⊗4) overflows float64`);
+  });
   return t;
 }
 

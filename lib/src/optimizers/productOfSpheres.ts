@@ -1,5 +1,5 @@
 import { Matrix } from "ml-matrix";
-import { assertInteger, assertVector } from "../validate";
+import { assertInteger, assertNumbers, assertVector } from "../validate";
 import type { Manifold } from "./riemannianGradientDescent";
 
 /**
@@ -8,16 +8,18 @@ import type { Manifold } from "./riemannianGradientDescent";
  * (k the largest entry), which maps v/‖v‖ to −sign(v_k)e_k and is orthogonal.
  */
 export function orthogonalComplementBasis(v: ArrayLike<number>): Matrix {
-  if (v === null || typeof v !== "object" || typeof v.length !== "number" || v.length === 0) throw new Error("v must be a non-empty array of numbers");
+  assertNumbers("v", v);
   const p = v.length;
-  let norm = 0, k = 0;
-  for (let i = 0; i < p; i++) {
-    norm += v[i] * v[i];
-    if (Math.abs(v[i]) > Math.abs(v[k])) k = i;
-  }
+  if (p === 0) throw new Error("v must be a non-empty array of numbers");
+  let k = 0;
+  for (let i = 0; i < p; i++) if (Math.abs(v[i]) > Math.abs(v[k])) k = i;
+  const scale = Math.abs(v[k]);
+  if (scale === 0) throw new Error("v must be non-zero (v⊥ is then all of ℝᵖ)");
+  // ‖v‖ on v/max|vᵢ|, so that entries near 1e±300 neither overflow nor underflow when squared
+  let norm = 0;
+  for (let i = 0; i < p; i++) norm += (v[i] / scale) ** 2;
   norm = Math.sqrt(norm);
-  if (!(norm > 0) || !Number.isFinite(norm)) throw new Error("v must be a finite non-zero vector");
-  const w = Float64Array.from({ length: p }, (_, i) => v[i] / norm);
+  const w = Float64Array.from({ length: p }, (_, i) => v[i] / scale / norm);
   w[k] += w[k] >= 0 ? 1 : -1;
   let w2 = 0;
   for (let i = 0; i < p; i++) w2 += w[i] * w[i];
@@ -94,10 +96,16 @@ export function normalizeRows(y: Float64Array, n: number, p: number): Float64Arr
   assertVector("y", y, n * p);
   const out = Float64Array.from(y);
   for (let i = 0; i < n; i++) {
+    // each row divided by its largest |entry| first, so that entries near 1e±300 neither overflow nor underflow when squared
+    let scale = 0;
+    for (let a = i * p; a < (i + 1) * p; a++) scale = Math.max(scale, Math.abs(out[a]));
+    if (scale === 0) throw new Error(`y's row ${i} must be non-zero`);
     let s = 0;
-    for (let a = i * p; a < (i + 1) * p; a++) s += out[a] * out[a];
+    for (let a = i * p; a < (i + 1) * p; a++) {
+      out[a] /= scale;
+      s += out[a] * out[a];
+    }
     const norm = Math.sqrt(s);
-    if (!(norm > 0)) throw new Error(`y's row ${i} must be non-zero`);
     for (let a = i * p; a < (i + 1) * p; a++) out[a] /= norm;
   }
   return out;
