@@ -249,3 +249,53 @@ describe("perturbed gradient descent (Jin et al. 2017)", () => {
     assert.ok(Math.abs(Math.abs(p.x[1]) - 1) < 1e-3);
   });
 });
+
+describe("the methods' remaining branches", () => {
+  const pgdOptions = { stepSize: 0.2, radius: 0.05, gradientThreshold: 1e-6, functionThreshold: 1e-3, timeThreshold: 25, maxIterations: 1000 };
+
+  it("perturbed GD: divergence, stopWhen, max-iterations and the history's last point, each reported", () => {
+    const x0 = Float64Array.of(0.3, -1.2, 2);
+    const diverged = perturbedGradientDescent(coupled, x0, { ...pgdOptions, stepSize: 1.5, rng: rng(1) });
+    assert.equal(diverged.status, "diverged");
+    assert.equal(diverged.divergedAt, diverged.iterations);
+    const nan: Objective = { dim: 1, value: (x) => (x[0] > 1 ? 0 : x[0]), grad: (x, out) => { const g = out ?? new Float64Array(1); g[0] = x[0] > 0.5 ? NaN : -1; return g; } };
+    assert.equal(perturbedGradientDescent(nan, Float64Array.of(0), { ...pgdOptions, stepSize: 0.2, rng: rng(1) }).status, "diverged", "a non-finite gradient is divergence");
+    const stopped = perturbedGradientDescent(coupled, x0, { ...pgdOptions, rng: rng(1), stopWhen: (_x, k) => k === 3 });
+    assert.deepEqual([stopped.status, stopped.iterations, stopped.divergedAt, stopped.history.iteration], ["stopped", 3, undefined, [0, 3]]);
+    const capped = perturbedGradientDescent(coupled, x0, { ...pgdOptions, maxIterations: 4, rng: rng(1) });
+    assert.deepEqual([capped.status, capped.iterations, capped.history.iteration], ["max-iterations", 4, [0, 4]]);
+    assert.deepEqual(Array.from(capped.history.x[1]), Array.from(capped.x));
+    assert.equal(capped.history.value[1], capped.value);
+  });
+
+  it("perturbed GD, ADMM, jinParameters and the manifold method reject bad parameters by name", () => {
+    const x0 = Float64Array.of(0, 0, 0);
+    for (const [name, bad] of [["radius", 0], ["gradientThreshold", -1], ["functionThreshold", NaN]] as const) {
+      assert.throws(() => perturbedGradientDescent(coupled, x0, { ...pgdOptions, [name]: bad, rng: rng(1) }), new RegExp(`^Error: ${name} must be a finite number > 0`));
+    }
+    assert.throws(() => perturbedGradientDescent(coupled, x0, { ...pgdOptions, timeThreshold: 0, rng: rng(1) }), /^Error: timeThreshold must be an integer ≥ 1/);
+    assert.throws(() => perturbedGradientDescent(coupled, x0, { ...pgdOptions, stepSize: () => 0.1, rng: rng(1) }), /stepSize must be a constant for perturbed gradient descent/);
+    assert.throws(() => jinParameters({ d: 2, ell: 0, rho: 1, epsilon: 1, delta: 1, deltaF: 1 }), /^Error: ell must be a finite number > 0/);
+    assert.throws(() => jinParameters({ d: 2, ell: 1, rho: 1, epsilon: 1, delta: 1, deltaF: 1, c: -1 }), /^Error: c must be a finite number > 0/);
+    const s = { x: new Float64Array(3), z: new Float64Array(3), u: new Float64Array(3) };
+    const p = { dim: 3, value: () => 0, xUpdate: () => {}, zUpdate: () => {} };
+    assert.throws(() => admm(p, s, { rho: 1, maxIterations: -1 }), /^Error: maxIterations must be an integer ≥ 0/);
+    assert.throws(() => admm(p, s, { rho: 1, tolerance: 0 }), /^Error: tolerance must be a finite number > 0/);
+    assert.throws(() => admm(p, s, { rho: 1, recordEvery: 0.5 }), /^Error: recordEvery must be an integer ≥ 0/);
+    assert.throws(() => admm(p, { ...s, z: new Float64Array(2) }, { rho: 1 }), /^Error: start\.z must have length 3/);
+    assert.throws(() => admm(p, { ...s, u: new Float64Array(2) }, { rho: 1 }), /^Error: start\.u must have length 3/);
+    assert.throws(() => admm(p, { ...s, x: new Float64Array(2) }, { rho: 1 }), /^Error: start\.x must have length 3/);
+    const zero = admm(p, s, { rho: 1, maxIterations: 0 });
+    assert.deepEqual([zero.status, zero.iterations, zero.gradNorm, zero.history.iteration], ["max-iterations", 0, Infinity, [0]]);
+    const q = objectives.rayleighQuotient(A);
+    assert.throws(() => riemannianGradientDescent(q, Float64Array.of(1, 0, 0), { stepSize: 0.1, manifold: undefined as never }), /manifold must be a Manifold/);
+    assert.throws(() => riemannianGradientDescent(q, Float64Array.of(1, 0, 0), { stepSize: 0.1, manifold: { ...sphere, retract: undefined as never } }), /manifold must be a Manifold/);
+  });
+
+  it("Riemannian GD converges with ‖grad f‖ ≤ tolerance measured on the tangent space (the Euclidean gradient stays ≈ 2λ_min)", () => {
+    const q = objectives.rayleighQuotient(A);
+    const t = riemannianGradientDescent(q, rng(13).sphere(3), { stepSize: 0.05, maxIterations: 50_000, tolerance: 1e-9, manifold: sphere });
+    assert.equal(t.status, "converged");
+    assert.ok(t.gradNorm <= 1e-9 && Math.hypot(...q.grad(t.x)) > 0.1);
+  });
+});
