@@ -94,6 +94,18 @@ describe("the generator's distributions", () => {
     assert.equal(r.normalVector(3, 1, out), out);
   });
 
+  it("normal() is Marsaglia's polar method on the stream's uniforms, both values of each pair used, in order", () => {
+    // Replays the method from the same stream (uniform() on [0, 1) is the 53-bit float the method draws).
+    const replay = rng(9), r = rng(9);
+    for (let pair = 0; pair < 50; pair++) {
+      let u: number, v: number, s: number;
+      do { u = 2 * replay.uniform() - 1; v = 2 * replay.uniform() - 1; s = u * u + v * v; } while (s >= 1 || s === 0);
+      const factor = Math.sqrt((-2 * Math.log(s)) / s);
+      assert.equal(r.normal(0.5, 3), 0.5 + 3 * u * factor);
+      assert.equal(r.normal(-1, 0.2), -1 + 0.2 * (v * factor));
+    }
+  });
+
   it("uniform(a, b) is uniform on [a, b); integer(from, to) is uniform on {from, …, to} with both ends", () => {
     const r = rng(61);
     const u = Array.from({ length: n }, () => r.uniform(-2, 3));
