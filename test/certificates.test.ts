@@ -173,6 +173,18 @@ describe("KKT certificate", () => {
     const l2 = await maxMarginL2(Z, [1, 1, 1, 1, 1]);
     const off = await kktCheck({ point: toNetwork(l2.direction, 0.6), constraints, gradients, degree: 2, activeTolerance: 1e-6 });
     assert.ok(off.residual > 0.05, `the ℓ2 direction is not a KKT point of the network: ${off.residual}`);
+    // The residual is ‖w̃ − Σ αᵢ∇mᵢ(w̃)‖/‖w̃‖ at the exact NNLS multipliers, over the active constraints only.
+    const wOff = off.normalizedPoint;
+    const exact = nnlsByEnumeration(off.active.map((i) => gradients(wOff, i)), wOff) / Math.hypot(...wOff);
+    assert.ok(Math.abs(off.residual - exact) < 1e-12, `${off.residual} vs ${exact}`);
+    assert.deepEqual(Array.from(off.constraints), Array.from(constraints(wOff)));
+    // The default activeTolerance is 1e-2: a constraint at 1.005 is active, one at 1.02 is not.
+    const scaled = (c: number) => (w: Float64Array) => { const m = constraints(w); return m.map((v, i) => (i === 1 ? v * c : v)); };
+    const near = await kktCheck({ point: toNetwork(l1.direction, 1), constraints: scaled(1.005), gradients, degree: 2 });
+    const far = await kktCheck({ point: toNetwork(l1.direction, 1), constraints: scaled(1.02), gradients, degree: 2 });
+    assert.deepEqual([near.active, far.active], [[0, 1], [0]]);
+    await assert.rejects(kktCheck({ point: toNetwork(l1.direction, 1), constraints, gradients, degree: 1.5 }), /^Error: degree must be an integer ≥ 1/);
+    await assert.rejects(kktCheck({ point: toNetwork(l1.direction, 1), constraints, gradients, degree: 2, activeTolerance: 0 }), /^Error: activeTolerance must be a finite number > 0/);
     await assert.rejects(kktCheck({ point: Float64Array.of(1, 0, 0, 0, 1, 0), constraints, gradients, degree: 2 }), /must satisfy every constraint/);
   });
 });

@@ -33,7 +33,7 @@ export function nonnegativeLeastSquares(gradients: Float64Array[], w: Float64Arr
   const passive = new Set<number>();
   const residual = () => {
     const r = Float64Array.from(w);
-    gradients.forEach((g, j) => { if (alpha[j] !== 0) g.forEach((v, i) => (r[i] -= alpha[j] * v)); });
+    gradients.forEach((g, j) => g.forEach((v, i) => (r[i] -= alpha[j] * v)));
     return r;
   };
   const leastSquares = (set: number[]) => {
