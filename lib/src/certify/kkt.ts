@@ -1,5 +1,5 @@
-import { dot, norm2 } from "../linalg";
 import { Matrix, solve } from "ml-matrix";
+import { dot, norm2 } from "../linalg";
 import { assertInteger, assertPositive, assertVector } from "../validate";
 
 /** The KKT check of a point for min ‖w‖₂ subject to mᵢ(w) ≥ 1, with mᵢ homogeneous of some degree. */
@@ -19,7 +19,7 @@ export interface KktCheck {
 /**
  * min_{α ≥ 0} ‖w − Σₖ αₖ gₖ‖₂ by the active-set method of Lawson and Hanson (1974): the
  * passive set P grows by the constraint of largest gradient gₖᵀ(w − Σ αⱼgⱼ) > 0, each
- * subproblem is the unconstrained least squares on P (QR, exact up to rounding), and a step
+ * subproblem is the unconstrained least squares on P (by SVD, exact up to rounding), and a step
  * back to the boundary drops coordinates that turn negative. With the few active constraints
  * of a max-margin point it ends in a handful of steps, at the exact optimum (no solver
  * tolerance: the residual is the point's own).
@@ -41,6 +41,8 @@ export function nonnegativeLeastSquares(gradients: Float64Array[], w: Float64Arr
     set.forEach((j, c) => gradients[j].forEach((v, i) => a.set(i, c, v)));
     return solve(a, Matrix.columnVector(Array.from(w)), true).getColumn(0);
   };
+  // A guard against cycling by rounding: the method adds at most one constraint per pass and ends in about k passes.
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: the bound is never reached (equivalent unless it drops below k)
   for (let outer = 0; outer < 3 * k + 10; outer++) {
     const r = residual();
     let best = -1, bestValue = tol;
@@ -68,6 +70,7 @@ export function nonnegativeLeastSquares(gradients: Float64Array[], w: Float64Arr
       if (passive.size === 0) break;
     }
   }
+  // Stryker disable next-line all: unreachable in exact arithmetic (Lawson–Hanson terminates); kept so that cycling by rounding fails loudly
   throw new Error("nonnegative least squares did not terminate");
 }
 
