@@ -42,7 +42,6 @@ export function nonnegativeLeastSquares(gradients: Float64Array[], w: Float64Arr
     return solve(a, Matrix.columnVector(Array.from(w)), true).getColumn(0);
   };
   // A guard against cycling by rounding: the method adds at most one constraint per pass and ends in about k passes.
-  // Stryker disable next-line EqualityOperator,ArithmeticOperator: the bound is never reached (equivalent unless it drops below k)
   for (let outer = 0; outer < 3 * k + 10; outer++) {
     const r = residual();
     let best = -1, bestValue = tol;
