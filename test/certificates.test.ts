@@ -109,6 +109,10 @@ describe("Hessians against finite differences of the gradient", () => {
     const L = plain.value(w);
     assert.ok(relativeError(log.grad(w), plain.grad(w).map((v) => v / L)) < 1e-14);
     assert.ok(Math.abs(log.value(w) - Math.log(L)) < 1e-14);
+    // log-sum-exp shifts by the largest log ℓ: margins 10 and 1000 give log L = −10 + log(1 + e^{−990}) = −10, not ∞.
+    const far = objectives.exponentialLoss([[1, 0], [0, 1]], [1, 1], { log: true });
+    assert.equal(far.value(Float64Array.of(1000, 10)), -10);
+    assert.deepEqual(Array.from(far.grad(Float64Array.of(1000, 10))), [0, -1]);
     const net = objectives.diagonalNetwork(plain);
     assert.deepEqual(Array.from(net.beta(Float64Array.of(1, 2, 3, 0.5, 1, 4))), [0.75, 3, -7]);
     assert.equal(net.value(Float64Array.of(1, 2, 3, 0.5, 1, 4)), plain.value(Float64Array.of(0.75, 3, -7)));
