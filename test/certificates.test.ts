@@ -253,6 +253,14 @@ describe("growth-law fits on noisy data", () => {
     assert.deepEqual(exponentialFit(x, ey), linearFit(x, ey.map(Math.log)));
     assert.deepEqual(powerFit(x, ey), linearFit(x.map(Math.log), ey.map(Math.log)));
     assert.deepEqual(linearFit([1, 2, 3], [5, 5, 5]), { slope: 0, intercept: 5, r2: 1 });
+    // Centred sums keep the slope exact far from the origin (x or y ≈ 1e8), where uncentred products lose 8 digits:
+    // the reference is the fit of the same doubles shifted back by 1e8 (an exact subtraction).
+    const xs = [0, 1.3, 2.9, 3.7], ys = [1.1, 3.3, 2.2, 4.7];
+    const yFar = ys.map((v) => 1e8 + v);
+    const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+    const xFar = xs.map((v) => 1e8 + v);
+    assert.ok(rel(linearFit(xFar, ys).slope, linearFit(xFar.map((v) => v - 1e8), ys).slope) < 1e-12);
+    assert.ok(rel(linearFit(xs, yFar).slope, linearFit(xs, yFar.map((v) => v - 1e8)).slope) < 1e-12);
     assert.throws(() => linearFit([1, 2], [1]), /same length/);
     assert.throws(() => linearFit([1], [1]), /at least 2 points/);
     assert.throws(() => linearFit([1, NaN], [1, 2]), /point 1 is not finite/);

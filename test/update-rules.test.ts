@@ -229,6 +229,14 @@ describe("perturbed gradient descent (Jin et al. 2017)", () => {
     assert.ok(relativeError(t.history.x[options.timeThreshold], xStar) > 1e-6, "the iterate at t_thres is not x̃: returning it would differ");
   });
 
+  it("perturbs when ‖∇f‖ equals g_thres exactly (the condition is ‖∇f‖ ≤ g_thres)", () => {
+    const x0 = Float64Array.of(0.3, -1.2, 2);
+    const n0 = Math.hypot(...gradAt(x0));
+    const t = perturbedGradientDescent(coupled, x0, { ...options, gradientThreshold: n0, rng: rng(23) });
+    assert.equal(t.perturbations[0], 0);
+    assert.notDeepEqual(Array.from(t.history.x[0]), Array.from(x0));
+  });
+
   it("does not perturb while ‖∇f‖ > g_thres, nor again within t_thres steps", () => {
     // Start where ‖∇f‖ is just above g_thres: the first step is a plain gradient step.
     const g = 1e-3;
