@@ -40,6 +40,11 @@ describe("critical points", () => {
     assert.equal(kind([-0.09, -0.05]), "degenerate");
     assert.equal(kind([1, 2], Float64Array.of(0.11, 0)), "not-critical");
     assert.equal(kind([1, 2], Float64Array.of(0.09, 0)), "minimizer");
+    // Exact ties: the conditions are strict (λ = ±tolerance and ‖∇f‖ = tolerance fall on the cautious side).
+    assert.equal(kind([0.1, 3]), "degenerate");
+    assert.equal(kind([-3, -0.1]), "strict-saddle");
+    assert.equal(kind([-0.1, 2]), "degenerate");
+    assert.equal(kind([1, 2], Float64Array.of(0.1, 0)), "minimizer");
     const c = classifyCriticalPoint(diag([2, -1]), Float64Array.of(0.3, 0), 0.1);
     assert.deepEqual([c.kind, c.gradNorm, c.eigenvalues.map((v) => Math.round(v * 1e12) / 1e12)], ["not-critical", 0.6, [-1, 2]]);
   });
@@ -57,7 +62,19 @@ describe("critical points", () => {
     const capped = newtonCriticalPoint(cubic, Float64Array.of(2), { maxIterations: 2 });
     assert.deepEqual([capped.converged, capped.iterations, capped.x[0]], [false, 2, 1.025]);
     const blowUp = objective(1, () => 0, ([x]) => [Math.exp(x) > 1e300 ? Infinity : x * x + 1], ([x]) => [[2 * x]]);
-    assert.equal(newtonCriticalPoint(blowUp, Float64Array.of(800)).converged, false);
+    assert.deepEqual(newtonCriticalPoint(blowUp, Float64Array.of(800)), { x: Float64Array.of(800), converged: false, iterations: 0 }, "a non-finite gradient stops at once");
+    // The check after the last step counts: 5 steps reach the tolerance with maxIterations = 5.
+    assert.deepEqual([newtonCriticalPoint(cubic, Float64Array.of(2), { maxIterations: 5 }).converged], [true]);
+    // ‖∇f‖ equal to the tolerance is converged (≤), before any step.
+    assert.equal(newtonCriticalPoint(cubic, Float64Array.of(2), { tolerance: 3 }).iterations, 0);
+    const noHessian = { dim: 1, value: () => 0, grad: () => Float64Array.of(0) };
+    assert.throws(() => newtonCriticalPoint(noHessian, Float64Array.of(0)), /objective must have hessian\(x\) for Newton's method/);
+    assert.throws(() => classifyCriticalPoint(noHessian, Float64Array.of(0)), /objective must have hessian\(x\) to classify critical points/);
+    assert.throws(() => newtonCriticalPoint(cubic, Float64Array.of(2, 1)), /^Error: x0 must have length 1/);
+    assert.throws(() => newtonCriticalPoint(cubic, Float64Array.of(2), { tolerance: 0 }), /^Error: tolerance must be a finite number > 0/);
+    assert.throws(() => newtonCriticalPoint(cubic, Float64Array.of(2), { maxIterations: 0 }), /^Error: maxIterations must be an integer ≥ 1/);
+    assert.throws(() => classifyCriticalPoint(cubic, Float64Array.of(2, 1)), /^Error: x must have length 1/);
+    assert.throws(() => classifyCriticalPoint(cubic, Float64Array.of(2), -1), /^Error: tolerance must be a finite number > 0/);
   });
 });
 

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   Matrix, admm, certify, coordinateDescent, entropicMirrorMap, gd, jinParameters, logBarrierMirrorMap, mirrorDescent, objectives,
-  perturbedGradientDescent, riemannianGradientDescent, rng, solve, sphere, steepestDescent, stochasticGradientDescent, type Objective,
+  norm2, perturbedGradientDescent, riemannianGradientDescent, rng, solve, sphere, steepestDescent, stochasticGradientDescent, type Objective,
 } from "landscape";
 
 const { relativeError } = certify;
@@ -161,6 +161,14 @@ describe("ADMM", () => {
     assert.ok(Math.abs(t.value - problem.value(x)) < 1e-13);
     assert.deepEqual([t.status, t.iterations, t.history.iteration], ["max-iterations", 1, [1]]);
     assert.deepEqual(Array.from(s.x), [1, 1, 1], "the start is not modified");
+    // With a small ρ the primal residual ‖x⁺ − z⁺‖ is the larger: both enter the max.
+    const small = admm(problem, start(), { rho: 0.05, maxIterations: 1 });
+    const xs = new Float64Array(3), zs = new Float64Array(3);
+    problem.xUpdate(start().z, start().u, 0.05, xs);
+    problem.zUpdate(xs, start().u, 0.05, zs);
+    const primalSmall = Math.hypot(...xs.map((v, i) => v - zs[i]));
+    assert.ok(primalSmall > 0.05 * Math.hypot(...zs.map((v, i) => v - start().z[i])));
+    assert.ok(Math.abs(small.gradNorm - primalSmall) < 1e-14);
   });
 
   it("converges with ρ = 0.4 to the minimizer of f + g, (A + κI)x = b + κc, recording every k-th iterate once", () => {
@@ -172,6 +180,9 @@ describe("ADMM", () => {
     const expected = Array.from({ length: Math.floor(t.iterations / 5) }, (_, i) => 5 * (i + 1));
     if (t.iterations % 5 !== 0) expected.push(t.iterations);
     assert.deepEqual(t.history.iteration, expected);
+    // The last iterate is recorded once, also when it falls on the recording grid; without recordEvery only the last.
+    assert.deepEqual(admm(problem, start(), { rho: 0.4, maxIterations: 10, recordEvery: 5 }).history.iteration, [5, 10]);
+    assert.deepEqual(admm(problem, start(), { rho: 0.4, maxIterations: 10 }).history.iteration, [10]);
   });
 
   it("stops when the residual equals the tolerance, and reports a non-finite value as divergence", () => {
@@ -227,11 +238,12 @@ describe("perturbed gradient descent (Jin et al. 2017)", () => {
     assert.equal(t.value, coupled.value(xStar));
     assert.ok(t.gradNorm < 1e-14);
     assert.ok(relativeError(t.history.x[options.timeThreshold], xStar) > 1e-6, "the iterate at t_thres is not x̃: returning it would differ");
+    assert.equal(t.history.iteration.length, options.timeThreshold + 1, "t = 0 … t_thres, each once");
   });
 
   it("perturbs when ‖∇f‖ equals g_thres exactly (the condition is ‖∇f‖ ≤ g_thres)", () => {
     const x0 = Float64Array.of(0.3, -1.2, 2);
-    const n0 = Math.hypot(...gradAt(x0));
+    const n0 = norm2(gradAt(x0)); // the library's norm, so that the tie is exact
     const t = perturbedGradientDescent(coupled, x0, { ...options, gradientThreshold: n0, rng: rng(23) });
     assert.equal(t.perturbations[0], 0);
     assert.notDeepEqual(Array.from(t.history.x[0]), Array.from(x0));
@@ -255,6 +267,13 @@ describe("perturbed gradient descent (Jin et al. 2017)", () => {
     for (let i = 1; i < p.perturbations.length; i++) assert.ok(p.perturbations[i] - p.perturbations[i - 1] > 40);
     assert.ok(p.perturbations.length >= 2, "it perturbs again at the minimizer, then stops there");
     assert.ok(Math.abs(Math.abs(p.x[1]) - 1) < 1e-3);
+    // The stop test is a decrease by more than f_thres: a decrease of exactly f_thres does not continue the run.
+    const escape = { stepSize: 0.1, radius: 1e-3, gradientThreshold: 1e-4, timeThreshold: 40, maxIterations: 41, recordEvery: 1 };
+    const probe = perturbedGradientDescent(f, Float64Array.of(0, 0), { ...escape, functionThreshold: 10, rng: rng(4) });
+    const decrease = f.value(Float64Array.of(0, 0)) - probe.history.value[40];
+    assert.ok(decrease > 0);
+    const tie = perturbedGradientDescent(f, Float64Array.of(0, 0), { ...escape, functionThreshold: decrease, rng: rng(4) });
+    assert.deepEqual([tie.status, tie.iterations], ["max-iterations", 41]);
   });
 });
 
