@@ -137,11 +137,12 @@ describe("Hessians against finite differences of the gradient", () => {
   });
 });
 
-/** The exact NNLS by enumeration: the best unconstrained least squares over every support with α ≥ 0. */
+/** The exact NNLS by enumeration: the best unconstrained least squares over every support (of at most d columns) with α ≥ 0. */
 function nnlsByEnumeration(g: Float64Array[], w: Float64Array): number {
   let best = Math.hypot(...w);
   for (let mask = 1; mask < 1 << g.length; mask++) {
     const set = g.map((_, j) => j).filter((j) => mask & (1 << j));
+    if (set.length > w.length) continue; // some optimum has linearly independent columns (Carathéodory)
     const a = new Matrix(w.length, set.length);
     set.forEach((j, c) => g[j].forEach((v, i) => a.set(i, c, v)));
     const s = solve(a, Matrix.columnVector(Array.from(w)), true).getColumn(0);
@@ -168,6 +169,17 @@ describe("KKT certificate", () => {
       assert.ok(Math.abs(Math.hypot(...res) - nnlsByEnumeration(g, w)) < 1e-12, `problem ${k}`);
     }
     assert.ok(bounded > 5 && bounded < 30, "both cases occur");
+    // More gradients than dimensions, and correlated ones: the active-set method has to step back
+    // (a coordinate of the new least-squares solution turns negative) and drop constraints.
+    for (let k = 0; k < 60; k++) {
+      const base = r.normalVector(4);
+      const g = Array.from({ length: 7 }, () => r.normalVector(4).map((v, i) => v + 1.5 * base[i]));
+      const w = r.normalVector(4).map((v, i) => v + 2 * base[i]);
+      const a = nonnegativeLeastSquares(g, w);
+      const res = Float64Array.from(w);
+      g.forEach((gj, j) => gj.forEach((v, i) => (res[i] -= a[j] * v)));
+      assert.ok(a.every((v) => v >= 0) && Math.abs(Math.hypot(...res) - nnlsByEnumeration(g, w)) < 1e-12, `correlated problem ${k}`);
+    }
     // w in the cone of the gradients: residual 0 to rounding.
     const g = [Float64Array.of(1, 0, 1), Float64Array.of(0, 2, 1)];
     const a = nonnegativeLeastSquares(g, Float64Array.of(0.5, 3, 2));
@@ -207,6 +219,8 @@ describe("KKT certificate", () => {
     await assert.rejects(kktCheck({ point: toNetwork(l1.direction, 1), constraints, gradients, degree: 1.5 }), /^Error: degree must be an integer ≥ 1/);
     await assert.rejects(kktCheck({ point: toNetwork(l1.direction, 1), constraints, gradients, degree: 2, activeTolerance: 0 }), /^Error: activeTolerance must be a finite number > 0/);
     await assert.rejects(kktCheck({ point: Float64Array.of(1, 0, 0, 0, 1, 0), constraints, gradients, degree: 2 }), /must satisfy every constraint/);
+    await assert.rejects(kktCheck({ point: new Float64Array(6), constraints, gradients, degree: 2 }), /must satisfy every constraint with a positive value \(min is 0\)/);
+    await assert.rejects(kktCheck({ point: [1, 2] as never, constraints, gradients, degree: 2 }), /^Error: point must be a Float64Array/);
   });
 });
 
