@@ -265,6 +265,7 @@ export const registry: Record<string, Entry> = {
   "certify.finiteDifferenceHessian": entry({ objective, x: point, h: fc.oneof(fc.constant(undefined), positive) }),
   "certify.relativeError": entry({ "a, b": samePair() }),
   "certify.kktCheck": entry({ options: options({ point: mostly(fc.tuple(fc.double({ min: 0.1, max: 10, noNaN: true }), fc.double({ min: 0.1, max: 10, noNaN: true })).map((a) => Float64Array.from(a)), point), constraints: mostly(fc.constant((w: Float64Array) => Float64Array.of(w[0] + w[1], 2 * w[0])), fc.constantFrom<unknown>(() => new Float64Array(0), () => Float64Array.of(NaN), 3)), gradients: mostly(fc.constant((_w: Float64Array, i: number) => (i === 0 ? Float64Array.of(1, 1) : Float64Array.of(2, 0))), fc.constantFrom<unknown>(() => Float64Array.of(1), undefined)), degree: count, activeTolerance: positive }, { required: ["point", "constraints", "gradients", "degree"] }) }, { numRuns: 15 }),
+  "certify.nonnegativeLeastSquares": entry({ gradients: sometimesWrong(fc.array(point, { maxLength: 3 })), w: point }),
   // margin
   "margin.dataset": entry({ "X, y": data }),
   "margin.margins": entry({ data: fc.constant(L.margin.dataset([[1, 2], [-1, 0]], [1, -1])), w: array, bias: fc.oneof(fc.constant(undefined), number) }),

@@ -1,6 +1,6 @@
 export { classifyCriticalPoint, newtonCriticalPoint, type CriticalKind, type CriticalPointClass } from "./criticalPoints";
 export { finiteDifferenceGradient, finiteDifferenceHessian, relativeError } from "./finiteDifference";
-export { kktCheck, type KktCheck } from "./kkt";
+export { kktCheck, nonnegativeLeastSquares, type KktCheck } from "./kkt";
 export { classifyOnSphere } from "./sphere";
 export { goldsteinStationarity, minNormPoint, minNormPointQp, type GoldsteinOptions, type GoldsteinStationarity, type MinNormPoint } from "./goldstein";
 export { componentDistance, procrustesDistance, signDistance } from "./groundTruth";
