@@ -21,7 +21,9 @@ function visibleOutputs(nb: Notebook) {
     if (o.output_type === "error") return [o.output_type, o.ename];
     return [o.output_type, Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, typeof v === "object" && !Array.isArray(v) ? v : mask(sourceText(v as string))]))];
   };
-  return nb.cells.filter((c) => c.cell_type === "code").map((c) => (c.cell_type === "code" ? c.outputs.map(text) : []));
+  // Cells tagged `nbval-ignore-output` (nbval's convention) measure times: their outputs differ run to run.
+  const compared = (c: Notebook["cells"][number]) => c.cell_type === "code" && !(c.metadata.tags ?? []).includes("nbval-ignore-output");
+  return nb.cells.filter((c) => c.cell_type === "code").map((c) => (compared(c) && c.cell_type === "code" ? c.outputs.map(text) : []));
 }
 
 describe("stock Jupyter runs the same notebooks", () => {
