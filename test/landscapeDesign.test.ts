@@ -255,6 +255,26 @@ describe("max-cut SDP certificate and rounding", () => {
     assert.equal(maxCutCertificate(w, cut).certified, false);
   });
 
+  it("E[rounded cut] is Σ W_ij·arccos⟨y_i, y_j⟩/π: at any point of the product of spheres, and exactly 4 on the 5-cycle's SDP optimum", () => {
+    // The closed forms reject the linearized (1 − ⟨y_i, y_j⟩)/2, which gives (5/2)(1 + cos π/5) ≈ 4.52
+    // on C5: at its (unique) SDP optimum neighbours are 4π/5 apart, each edge cut with probability 4/5.
+    // 1e-6: the Riemannian descent stops at a gradient of about 1e-9, the Gram entries are that close.
+    const c5 = maxCutSDP(cycle(5), { rank: 3, rng: rng(1) });
+    assert.ok(Math.abs(c5.cut.expected - 4) < 1e-6, `C5: ${c5.cut.expected}`);
+    // At a random point with unit rows (n = 9, p = 3), the formula summed here independently.
+    const n = 9, p = 3, w = randomGraph(n, 0.6, 5), g = rng(11);
+    const y = new Float64Array(n * p);
+    for (let i = 0; i < n; i++) y.set(g.sphere(p), i * p);
+    let expected = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+      let c = 0;
+      for (let k = 0; k < p; k++) c += y[i * p + k] * y[j * p + k];
+      expected += (w[i][j] * Math.acos(Math.max(-1, Math.min(1, c)))) / Math.PI;
+    }
+    const rounded = goemansWilliamson(w, y, { rng: rng(2), rounds: 5 });
+    assert.ok(Math.abs(rounded.expected - expected) < 1e-12 * Math.max(1, expected), `${rounded.expected} vs ${expected}`);
+  });
+
   it("exhaustive search agrees with a plain enumeration, and SDP ≥ max cut ≥ rounded, E[rounded] ≥ 0.878·SDP", () => {
     const w = randomGraph(10, 0.5, 21);
     let brute = 0;

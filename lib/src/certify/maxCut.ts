@@ -173,7 +173,7 @@ export interface MaxCutSdpOptions {
   rng: Rng;
   /** A start Y₀ (row-major n × p; rows are normalized). Default: rows uniform on the sphere. */
   start?: Float64Array;
-  /** Riemannian gradient descent's step; default 1/(max weighted degree) ≥ 1/‖∇²f‖ (‖2C‖ ≤ max degree). */
+  /** Riemannian gradient descent's step; default 1/(max weighted degree) ≤ 1/‖∇²f‖ (‖2C‖ ≤ max degree). */
   stepSize?: number;
   maxIterations?: number;
   /** Stop when the Riemannian gradient's norm is ≤ this (default 1e-9). */

@@ -12,7 +12,7 @@
  * no numbers between calls.
  * @module
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -73,10 +73,20 @@ export function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memo
   return new WebAssembly.Instance(module, { env: { memory, abort } }).exports as unknown as Kernels;
 }
 
+/**
+ * A file that the build puts beside the compiled engine (kernels.wasm, worker.js): next to this
+ * module in lib/dist/linalg, or there when this module runs from its TypeScript source
+ * (lib/src/linalg under tsx, as `npm run mutate` runs it).
+ */
+function builtFile(name: string): string {
+  const beside = join(__dirname, name);
+  return existsSync(beside) ? beside : join(__dirname, "..", "..", "dist", "linalg", name);
+}
+
 let compiled: WebAssembly.Module | undefined;
 function wasmModule(): WebAssembly.Module {
   if (!compiled) {
-    const path = join(__dirname, "kernels.wasm");
+    const path = builtFile("kernels.wasm");
     let bytes: Buffer;
     try {
       bytes = readFileSync(path);
@@ -199,7 +209,7 @@ export function workspace(e: Engine, bytes: number): number {
 /** Starts workers until `count` exist (each one unref'ed, so it never keeps the process alive). */
 function ensureWorkers(e: Engine, count: number) {
   while (workers.length < count) {
-    const worker = new Worker(join(__dirname, "worker.js"), {
+    const worker = new Worker(builtFile("worker.js"), {
       workerData: { module: wasmModule(), memory: e.memory, control: e.control, thread: workers.length + 1 },
     });
     worker.unref();
