@@ -27,8 +27,19 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Loads `file` offline and inspects it; `screenshot` saves a full-page PNG. */
-export async function checkPage(browser: Browser, file: string, screenshot?: string): Promise<PageCheck> {
+/** Where {@link openOffline} may load from: by default the page's own files and inline data. */
+const fromFileOrData = (url: string) => url.startsWith("file:") || url.startsWith("data:") || url.startsWith("blob:");
+
+/**
+ * Opens `file` offline, every other request blocked and recorded, console errors recorded, and
+ * waits (up to `figureTimeout` ms) for plotly.js, which a report unpacks asynchronously, to draw
+ * every figure. The caller inspects `page`, then closes `context`.
+ */
+export async function openOffline(
+  browser: Browser,
+  file: string,
+  { allow = fromFileOrData, loadTimeout = 30_000, figureTimeout = 15_000 }: { allow?: (url: string) => boolean; loadTimeout?: number; figureTimeout?: number } = {},
+) {
   const context = await browser.newContext({ offline: true });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
@@ -37,16 +48,21 @@ export async function checkPage(browser: Browser, file: string, screenshot?: str
   page.on("pageerror", (e) => consoleErrors.push(String(e)));
   await page.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith("file:") || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    if (allow(url)) return route.continue();
     externalRequests.push(url);
     return route.abort();
   });
-  await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
-  // plotly.js is unpacked asynchronously: give the figures up to 15 s to be drawn.
+  await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: loadTimeout });
   await page
-    .waitForFunction(() => Array.from(document.querySelectorAll("div.landscape-figure")).every((d) => d.querySelector(".main-svg")), undefined, { timeout: 15_000 })
+    .waitForFunction(() => Array.from(document.querySelectorAll("div.landscape-figure")).every((d) => d.querySelector(".main-svg")), undefined, { timeout: figureTimeout })
     .catch(() => undefined);
   await page.waitForTimeout(300);
+  return { context, page, consoleErrors, externalRequests };
+}
+
+/** Loads `file` offline and inspects it; `screenshot` saves a full-page PNG. */
+export async function checkPage(browser: Browser, file: string, screenshot?: string): Promise<PageCheck> {
+  const { context, page, consoleErrors, externalRequests } = await openOffline(browser, file);
   const counts = await page.evaluate(() => ({
     figures: document.querySelectorAll("div.landscape-figure").length,
     figuresDrawn: document.querySelectorAll("div.landscape-figure .main-svg").length > 0

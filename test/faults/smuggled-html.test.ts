@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { CHROMIUM, chromiumAvailable, launchChromium } from "../../tools/browser-check";
+import { CHROMIUM, chromiumAvailable, launchChromium, openOffline } from "../../tools/browser-check";
 import { cleanNotebook, type Notebook } from "../../tools/notebook";
 import { renderNotebook } from "../../tools/report";
 import { reproduce, type ReproduceSummary } from "../../tools/reproduce";
@@ -19,24 +19,13 @@ const out = mkdtempSync(join(tmpdir(), "landscape-faults-html-"));
 
 /** What a reader's browser does with a report: payloads run, requests attempted (all blocked), figures drawn. */
 async function open(browser: Browser, file: string) {
-  const context = await browser.newContext({ offline: true });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url === pathToFileURL(file).href || url.startsWith("data:")) return route.continue();
-    requests.push(url);
-    return route.abort();
+  // Stricter than checkPage: nothing but the page itself and inline data may load.
+  const own = pathToFileURL(file).href;
+  const { context, page, consoleErrors: errors, externalRequests: requests } = await openOffline(browser, file, {
+    allow: (url) => url === own || url.startsWith("data:"),
+    loadTimeout: 120_000, // a 5 MB page on a loaded machine
+    figureTimeout: 30_000,
   });
-  await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: 120_000 }); // a 5 MB page on a loaded machine
-  // plotly.js is unpacked asynchronously (a DecompressionStream): wait for the figures, as checkPage does.
-  await page
-    .waitForFunction(() => Array.from(document.querySelectorAll("div.landscape-figure")).every((d) => d.querySelector(".main-svg")), undefined, { timeout: 30_000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
   const links = await page.locator("#js-link").count();
   if (links > 0) await page.click("#js-link");
   await page.waitForTimeout(100);
