@@ -12,7 +12,7 @@
  */
 import type { Matrix } from "ml-matrix";
 import { assertFinite, assertInteger, optionsObject } from "../validate";
-import { dataset, type Dataset } from "./data";
+import { dataScale, dataset, type Dataset } from "./data";
 import { linear, solveLp } from "./lp";
 import { maxMarginL1 } from "./maxMargin";
 
@@ -61,6 +61,7 @@ export function reluFeatureSup(X: Matrix | ArrayLike<number>[], c: ArrayLike<num
       if (tw > a && tw < b) consider(tw, h(tw));
     }
   }
+  if (!Number.isFinite(best)) throw new Error(`sup |Σᵢ cᵢ relu(uᵀx̃ᵢ)| overflows the float64 range: c and X are too large (entries up to ${Math.max(...Array.from(c, Math.abs))} and ${Math.max(...data.rows.flatMap((r) => Array.from(r, Math.abs)))})`);
   return { value: best, direction: Float64Array.of(Math.cos(bestAngle), Math.sin(bestAngle)) };
 }
 
@@ -84,8 +85,12 @@ export interface ReluMaxMargin {
 
 /** The grid LP, its dual and the dual's exact sup over the circle, on the given feature angles. */
 async function solveOnAngles(data: Dataset, angles: Float64Array) {
+  // Rows beyond 2^±20 are divided by a power of two (exact; margins scale back by it), as maxMarginL1 does, so that the dual LP's
+  // coefficients stay within HiGHS's range.
+  const scale = dataScale(data);
+  const rows = data.rows.map((r) => r.map((v) => v / scale));
   const cos = angles.map(Math.cos), sin = angles.map(Math.sin);
-  const Phi = data.rows.map(([x1, x2]) => Float64Array.from(angles, (_, k) => Math.max(0, cos[k] * x1 + sin[k] * x2)));
+  const Phi = rows.map(([x1, x2]) => Float64Array.from(angles, (_, k) => Math.max(0, cos[k] * x1 + sin[k] * x2)));
   let primal;
   try {
     primal = await maxMarginL1(Phi, data.labels);
@@ -93,7 +98,7 @@ async function solveOnAngles(data: Dataset, angles: Float64Array) {
     if (/not linearly separable/.test((e as Error).message)) throw new Error("X and y cannot be separated by any ReLU network: some inputs coincide with different labels (or lie on a ray with them)");
     throw e;
   }
-  const MK = primal.margin;
+  const MK = primal.margin * scale;
   // Dual: min t subject to −t ≤ Σᵢ βᵢyᵢφ_k(x̃ᵢ) ≤ t for every k, Σᵢ βᵢ = 1, β ≥ 0.
   const lines = ["Minimize", " obj: t", "Subject To", ` simplex: ${linear(Array.from(data.labels, (_, i) => [1, `b${i}`] as [number, string]))} = 1`];
   angles.forEach((_, k) => {
@@ -101,14 +106,14 @@ async function solveOnAngles(data: Dataset, angles: Float64Array) {
     if (terms.length) lines.push(` up${k}: ${linear([...terms, [-1, "t"]])} <= 0`, ` lo${k}: ${linear([...terms, [1, "t"]])} >= 0`);
   });
   const dual = await solveLp([...lines, "End"].join("\n"), "max-margin dual (sample weights)");
-  if (Math.abs(dual.ObjectiveValue - MK) > 1e-7 * Math.max(1, MK)) {
-    throw new Error(`the max-margin LP and its dual disagree (${MK} against ${dual.ObjectiveValue}): HiGHS did not solve one of them to optimality`);
+  if (Math.abs(dual.ObjectiveValue * scale - MK) > 1e-7 * Math.max(scale, MK)) {
+    throw new Error(`the max-margin LP and its dual disagree (${MK} against ${dual.ObjectiveValue * scale}) on X and y: HiGHS did not solve one of them to optimality`);
   }
   const beta = Float64Array.from({ length: data.n }, (_, i) => Math.max(0, dual.Columns[`b${i}`]?.Primal ?? 0));
   const total = beta.reduce((s, v) => s + v, 0);
   beta.forEach((v, i) => (beta[i] = v / total));
-  const sup = reluFeatureSup(data.rows, Float64Array.from(beta, (b, i) => b * data.labels[i]));
-  return { MK, weights: primal.direction, beta, S: sup.value, worst: Math.atan2(sup.direction[1], sup.direction[0]) };
+  const sup = reluFeatureSup(rows, Float64Array.from(beta, (b, i) => b * data.labels[i]));
+  return { MK, weights: primal.direction, beta, S: sup.value * scale, worst: Math.atan2(sup.direction[1], sup.direction[0]) };
 }
 
 /**
@@ -166,6 +171,7 @@ export function networkMargin(outputs: ArrayLike<number>, y: ArrayLike<number>, 
     if (y[i] !== 1 && y[i] !== -1) throw new Error(`y[${i}] must be −1 or +1, got ${y[i]}`);
     min = Math.min(min, (y[i] * outputs[i]) / sq);
   }
+  if (!Number.isFinite(min)) throw new Error(`minᵢ yᵢ outputsᵢ/‖theta‖² overflows the float64 range (outputs too large for ‖theta‖² = ${sq})`);
   return min;
 }
 
