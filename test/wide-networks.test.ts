@@ -56,6 +56,7 @@ describe("reluMaxMargin: γ* of two-layer ReLU networks, bracketed", () => {
     assert.ok(coarse.lower <= coarse.upper && coarse.upper <= coarse.aPrioriUpper);
     assert.ok(fine.upper - fine.lower < (coarse.upper - coarse.lower) / 10, `refinement closes the bracket: ${coarse.upper - coarse.lower} → ${fine.upper - fine.lower}`);
     assert.ok(fine.lower >= coarse.lower && fine.upper <= coarse.upper + 1e-15, "the refined bracket lies inside the coarse one");
+    assert.deepEqual(fine.uniformGrid, { lower: coarse.lower, upper: coarse.upper }, "and reports the uniform grid's bracket");
     assert.ok(fine.support.length <= X.length, "a basic solution uses at most n features");
     // The balanced network aₖ = sign(αₖ)√|αₖ|, wₖ = √|αₖ|·uₖ on the LP's features has ‖θ‖² = 2‖α‖₁ = 2 and margin M_K/2 = lower.
     const m = fine.support.length;

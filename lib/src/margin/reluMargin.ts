@@ -81,6 +81,8 @@ export interface ReluMaxMargin {
   sampleWeights: Float64Array;
   /** Indices of the features with |α_k| > 1e-9: at most n at a basic solution (width m ≥ n suffices). */
   support: number[];
+  /** The bracket [lower, upper] of the uniform grid alone, before any refinement. */
+  uniformGrid: { lower: number; upper: number };
 }
 
 /** The grid LP, its dual and the dual's exact sup over the circle, on the given feature angles. */
@@ -138,6 +140,7 @@ export async function reluMaxMargin(X: Matrix | ArrayLike<number>[], y: ArrayLik
   if (data.d !== 2) throw new Error(`X must have 2 columns (inputs in ℝ², e.g. (x, 1) for a 1-D input with a bias), got ${data.d}`);
   let angles = Float64Array.from({ length: K }, (_, k) => (2 * Math.PI * k) / K);
   let solution = await solveOnAngles(data, angles);
+  const uniformGrid = { lower: solution.MK / 2, upper: Math.max(solution.MK, solution.S) / 2 };
   let S = solution.S; // every round's S(β̂) bounds M⋆: keep the smallest
   for (let r = 0; r < refinements && S - solution.MK > 1e-12 * S; r++) {
     angles = Float64Array.from([...angles, solution.worst]);
@@ -147,7 +150,7 @@ export async function reluMaxMargin(X: Matrix | ArrayLike<number>[], y: ArrayLik
   const { MK, weights, beta } = solution;
   const radius = Math.max(...data.rows.map(([a, b]) => Math.hypot(a, b)));
   const support = Array.from(weights.keys()).filter((k) => Math.abs(weights[k]) > 1e-9);
-  return { lower: MK / 2, upper: Math.max(MK, S) / 2, aPrioriUpper: (MK + 2 * Math.sin(Math.PI / (2 * K)) * radius) / 2, angles, weights, sampleWeights: beta, support };
+  return { lower: MK / 2, upper: Math.max(MK, S) / 2, aPrioriUpper: (MK + 2 * Math.sin(Math.PI / (2 * K)) * radius) / 2, angles, weights, sampleWeights: beta, support, uniformGrid };
 }
 
 /**
