@@ -10,17 +10,19 @@ export interface NoisyGradientOptions {
   noise: number;
   /** m: the number of units the parameters are made of. */
   units: number;
-  /** Overwrites unit j of x (its coordinates, in place) with a fresh draw from the initial distribution. */
+  /** Overwrites unit j of x (its coordinates, in place) with a fresh draw from ν (e.g. the initial distribution). */
   reinitialize: (x: Float64Array, unit: number, rng: Rng) => void;
   rng: Rng;
 }
 
 /**
- * Noisy gradient descent: the finite-width simulation of the perturbed Wasserstein gradient flow
- * of Wei, Lee, Liu, Ma (2019), ρ_{k+1} = (1 − ησ)·(ρ_k moved by −η∇) + ησ·ρ₀. Each step:
+ * Noisy gradient descent: a finite-width simulation of the perturbed Wasserstein gradient flow
+ * of Wei, Lee, Liu, Ma (2019), ρ_{k+1} = (1 − ησ)·(ρ_k moved by −η∇) + ησ·ν, where ν is the
+ * distribution `reinitialize` draws from (their analysis takes ν uniform on the sphere; a
+ * simulation may take the initial distribution). Each step:
  *
  *   x ← x − η_k ∇f(x);   then each unit j = 0 … m−1 independently, with probability η_k·σ,
- *   is replaced by a fresh draw from the initial distribution (`reinitialize(x, j, rng)`),
+ *   is replaced by a fresh draw from ν (`reinitialize(x, j, rng)`),
  *
  * so that a fraction η_k·σ of the units is re-initialized per step on average (the uniform
  * draw u ~ U[0, 1) is taken for every unit in order, then `reinitialize` for those with u < η_kσ).
