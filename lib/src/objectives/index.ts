@@ -10,3 +10,4 @@ export { gram, matrixCompletion, matrixSensing, type FactorObjective, type RowNo
 export { phaseRetrieval } from "./phaseRetrieval";
 export { orthogonalTensor, tensorDecomposition } from "./tensorDecomposition";
 export { reluTeacherStudent, type ReluTeacherStudent } from "./reluTeacherStudent";
+export { twoLayerNetwork, type Activation, type NetworkLoss, type TwoLayerNetwork, type TwoLayerNetworkOptions } from "./networks";
