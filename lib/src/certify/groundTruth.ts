@@ -156,10 +156,14 @@ export function permutationDistance(b: Float64Array | Matrix | number[][], bStar
     assignment[j] = choice[mask];
     mask &= ~(1 << choice[mask]);
   }
-  let norm = 0;
-  for (const row of target) for (const v of row) norm += (v / scale) ** 2;
+  // ‖B*‖ on its own scale (on the common one it may underflow to 0 beside a huge B)
+  let own = 0, norm = 0;
+  for (const row of target) for (const v of row) own = Math.max(own, Math.abs(v));
+  for (const row of target) for (const v of row) norm += (v / own) ** 2;
   const distance = Math.sqrt(best[size - 1]) * scale;
-  return { distance, relative: Math.sqrt(best[size - 1] / norm), assignment };
+  const relative = distance / (Math.sqrt(norm) * own);
+  assertRepresentable("permutationDistance(b, bStar)", { distance, relative });
+  return { distance, relative, assignment };
 }
 
 function teacherRows(name: string, m: Matrix | number[][]): number[][] {

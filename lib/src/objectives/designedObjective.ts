@@ -1,5 +1,6 @@
 import type { Matrix } from "ml-matrix";
 import { dense, fromMatrix, gemm, type Dense } from "../linalg";
+import { denseData } from "./dictionaryLearning";
 import { assertFinite, assertInteger, assertNumbers, assertPositive, optionsObject } from "../validate";
 import { output, type Objective } from "./objective";
 
@@ -170,17 +171,12 @@ export function designedObjective(bStar: Matrix | number[][], aStar: ArrayLike<n
  *
  * so that a point costs O(nmd + nm²) (the products Z = XBᵀ and WᵀX on the dense core).
  *
- * @param x the inputs, n × d (Matrix, or Dense)
+ * @param x the inputs, n × d (a Matrix, rows, or a Dense)
  * @param y the labels, length n
  * @param neurons m, the number of rows of B
  */
-export function designedObjectiveFromSamples(x: Matrix | Dense, y: ArrayLike<number>, neurons: number, options: { sign: 1 | -1; mu: number; lambda: number }): DesignedObjective {
-  let X: Dense;
-  if (x && typeof (x as Matrix).to2DArray === "function") X = fromMatrix(x as Matrix);
-  else if (x && (x as Dense).data instanceof Float64Array && Number.isInteger((x as Dense).rows) && Number.isInteger((x as Dense).cols) && (x as Dense).data.length === (x as Dense).rows * (x as Dense).cols) X = x as Dense;
-  else throw new Error("x must be an n × d Matrix or Dense (one sample per row)");
-  if (X.rows === 0 || X.cols === 0) throw new Error("x must be non-empty");
-  X.data.forEach((v, k) => assertFinite(`x[${Math.floor(k / X.cols)}][${k % X.cols}]`, v));
+export function designedObjectiveFromSamples(x: Matrix | Dense | number[][], y: ArrayLike<number>, neurons: number, options: { sign: 1 | -1; mu: number; lambda: number }): DesignedObjective {
+  const X = denseData("x", x, "n × d", "one sample per row");
   const n = X.rows, d = X.cols;
   const labels = Float64Array.from(assertNumbers("y", y, n));
   assertInteger("neurons", neurons, 1);

@@ -1,6 +1,6 @@
 import { Matrix } from "ml-matrix";
 import { dense, fromMatrix, gemm, gemv, type Dense } from "../linalg";
-import { assertFinite, assertPositive } from "../validate";
+import { assertFinite, assertPositive, assertRows } from "../validate";
 import { output, type Objective } from "./objective";
 
 /** The dictionary-learning objective with its data sizes. */
@@ -11,6 +11,20 @@ export interface DictionaryLearning extends Objective {
   readonly samples: number;
   /** μ, the smoothing. */
   readonly mu: number;
+}
+
+/** A data matrix given as a Matrix, rows or a Dense, checked non-empty and finite, as a Dense (a copy unless it was a Dense). */
+export function denseData(name: string, a: Matrix | Dense | number[][], shape: string, layout: string): Dense {
+  let A: Dense;
+  if (a instanceof Matrix) A = fromMatrix(a);
+  else if (Array.isArray(a)) {
+    assertRows(name, a);
+    A = fromMatrix(new Matrix(a.map((row) => Array.from(row as ArrayLike<number>))));
+  } else if (a && (a as Dense).data instanceof Float64Array && Number.isInteger((a as Dense).rows) && Number.isInteger((a as Dense).cols) && (a as Dense).data.length === (a as Dense).rows * (a as Dense).cols) A = a as Dense;
+  else throw new Error(`${name} must be an ${shape} Matrix, array of rows or Dense (${layout})`);
+  if (A.rows === 0 || A.cols === 0) throw new Error(`${name} must be non-empty`);
+  A.data.forEach((v, k) => assertFinite(`${name}[${Math.floor(k / A.cols)}][${k % A.cols}]`, v));
+  return A;
 }
 
 /** log cosh(t), stably: |t| + log1p(e^{−2|t|}) − log 2. */
@@ -31,16 +45,11 @@ function logCosh(t: number): number {
  * with high probability, close to ±aⱼ, the columns of A₀ (so that qᵀY ≈ ±(row j of X₀)), and every
  * other critical point has a direction of negative curvature.
  *
- * @param y the data Y, n × p (Matrix or Dense), one sample per column
+ * @param y the data Y, n × p (a Matrix, rows, or a Dense), one sample per column
  * @param mu μ > 0
  */
-export function dictionaryLearning(y: Matrix | Dense, mu: number): DictionaryLearning {
-  let Y: Dense;
-  if (y instanceof Matrix) Y = fromMatrix(y);
-  else if (y && (y as Dense).data instanceof Float64Array && Number.isInteger((y as Dense).rows) && Number.isInteger((y as Dense).cols) && (y as Dense).data.length === (y as Dense).rows * (y as Dense).cols) Y = y as Dense;
-  else throw new Error("y must be an n × p Matrix or Dense (one sample per column)");
-  if (Y.rows === 0 || Y.cols === 0) throw new Error("y must be non-empty");
-  Y.data.forEach((v, k) => assertFinite(`y[${Math.floor(k / Y.cols)}][${k % Y.cols}]`, v));
+export function dictionaryLearning(y: Matrix | Dense | number[][], mu: number): DictionaryLearning {
+  const Y = denseData("y", y, "n × p", "one sample per column");
   assertPositive("mu", mu);
   const n = Y.rows, p = Y.cols;
   const z = new Float64Array(p);
