@@ -386,6 +386,7 @@ export const registry: Record<string, Entry> = {
   "objectives.dictionaryLearning": entry({ y: fc.oneof(someRows, denseArg, matrix), mu: positive }),
   "certify.permutationDistance": entry({ "b, bStar": rowsPair, rows: fc.oneof(fc.constant(undefined), count) }),
   "certify.projectorDistance": entry({ "u, v, rank": factorPair }),
+  "objectives.reluTeacherStudent": entry({ teacher: someRows, width: count }),
   "optimizers.productOfSpheres": entry({ n: count, p: count }),
   "optimizers.normalizeRows": entry({ "y, n, p": flatFactor }),
   "optimizers.orthogonalComplementBasis": entry({ v: fc.oneof(vector, array) }),

@@ -12,3 +12,4 @@ export { orthogonalTensor, tensorDecomposition } from "./tensorDecomposition";
 export { designedObjective, designedObjectiveFromSamples, reluHermiteCoefficient, type DesignedObjective, type DesignedObjectiveOptions } from "./designedObjective";
 export { rankKApproximation, type RankKApproximation } from "./rankK";
 export { dictionaryLearning, type DictionaryLearning } from "./dictionaryLearning";
+export { reluTeacherStudent, type ReluTeacherStudent } from "./reluTeacherStudent";
