@@ -111,7 +111,7 @@ describe("Ge–Lee–Ma's designed objective", () => {
     for (let j = 0; j < 3; j++) penalty += (dot(row(b, j), row(b, j)) - 1) ** 2;
     const direct = (-sum) / 40 + options.lambda * penalty;
     assert.ok(Math.abs(Gn.value(b) - direct) < 1e-12 * (1 + Math.abs(direct)), `${Gn.value(b)} vs ${direct}`);
-    // φ(v, v, x) is ‖v‖⁴h₄(⟨v,x⟩/‖v‖)·… : the He₄ polynomial (u⁴ − 6‖v‖²u² + 3‖v‖⁴)/√24 with u = ⟨v, x⟩
+    // φ(v, v, x) = ‖v‖⁴h₄(⟨v,x⟩/‖v‖), the He₄ polynomial (u⁴ − 6‖v‖²u² + 3‖v‖⁴)/√24 with u = ⟨v, x⟩
     const v = row(b, 0), x0 = X.getRow(0), u = dot(v, x0), n2 = dot(v, v);
     assert.ok(Math.abs(phi(v, v, x0) - (u ** 4 - 6 * n2 * u * u + 3 * n2 * n2) / Math.sqrt(24)) < 1e-12);
     // unbiasedness: 8 independent batches of 12,500 samples; their mean against the closed form, within 4 standard errors of

@@ -1,8 +1,8 @@
 import type { Matrix } from "ml-matrix";
 import { dense, fromMatrix, gemm, type Dense } from "../linalg";
-import { denseData } from "./dictionaryLearning";
 import { assertFinite, assertInteger, assertNumbers, assertPositive, optionsObject } from "../validate";
-import { output, type Objective } from "./objective";
+import { sameAs } from "./lowRank";
+import { denseData, output, type Objective } from "./objective";
 
 /**
  * The designed objective of Ge, Lee and Ma (ICLR 2018, "Learning one-hidden-layer neural networks
@@ -16,7 +16,7 @@ import { output, type Objective } from "./objective";
  *
  *   √24·φ(v, w, x) = ⟨v,x⟩²⟨w,x⟩² − ‖v‖²⟨w,x⟩² − ‖w‖²⟨v,x⟩² − 4⟨v,w⟩⟨v,x⟩⟨w,x⟩ + ‖v‖²‖w‖² + 2⟨v,w⟩²
  *
- * (φ(v, v, x) = h₄-polynomial ‖v‖⁴h₄(⟨v,x⟩/‖v‖)). For unit ‖b*ᵢ‖, E[σ(⟨b*,x⟩)φ(v,w,x)] = σ̂₄⟨b*,v⟩²⟨b*,w⟩²,
+ * (so φ(v, v, x) = ‖v‖⁴h₄(⟨v,x⟩/‖v‖)). For unit ‖b*ᵢ‖, E[σ(⟨b*,x⟩)φ(v,w,x)] = σ̂₄⟨b*,v⟩²⟨b*,w⟩²,
  * so the population objective is, in closed form (P = B B*ᵀ, Pⱼᵢ = ⟨b_j, b*ᵢ⟩),
  *
  *   G(B) = |σ̂₄| Σᵢ a*ᵢ [ (Σⱼ Pⱼᵢ²)² − (1 + μ) Σⱼ Pⱼᵢ⁴ ] + λ Σⱼ (‖b_j‖² − 1)²,
@@ -54,7 +54,7 @@ export interface DesignedObjective extends Objective {
  */
 export function reluHermiteCoefficient(k: number): number {
   assertInteger("k", k, 0);
-  if (k > 170) throw new Error(`k must be ≤ 170 (k! overflows float64 beyond), got ${k}`);
+  if (k > 10_000) throw new Error(`k must be ≤ 10000 (the coefficient is an O(k) product), got ${k}`);
   const phi0 = 1 / Math.sqrt(2 * Math.PI);
   if (k === 0) return phi0;
   if (k === 1) return 0.5;
@@ -196,8 +196,11 @@ export function designedObjectiveFromSamples(x: Matrix | Dense | number[][], y: 
   const check = (b: Float64Array) => {
     if (b.length !== dim) throw new Error(`b must have length ${dim} (B is ${m} × ${d}, row-major), got ${b.length}`);
   };
-  // Z = XBᵀ, K = BBᵀ, N, and C = Zᵀ diag(w) Z
+  // Z = XBᵀ, K = BBᵀ, N, and C = Zᵀ diag(w) Z, for the last B they were computed at (a method asks for G and ∇G at the same B)
+  const preparedAt = new Float64Array(dim).fill(NaN);
   const prepare = (b: Float64Array) => {
+    if (sameAs(preparedAt, b)) return;
+    preparedAt.set(b);
     const B = dense(m, d, b);
     gemm(X, B, z, { transB: true });
     gemm(B, B, k, { transB: true });

@@ -1,7 +1,7 @@
 import { Matrix } from "ml-matrix";
-import { dense, fromMatrix, gemm, gemv, type Dense } from "../linalg";
-import { assertFinite, assertPositive, assertRows } from "../validate";
-import { output, type Objective } from "./objective";
+import { dense, gemm, gemv, type Dense } from "../linalg";
+import { assertPositive } from "../validate";
+import { denseData, output, type Objective } from "./objective";
 
 /** The dictionary-learning objective with its data sizes. */
 export interface DictionaryLearning extends Objective {
@@ -11,20 +11,6 @@ export interface DictionaryLearning extends Objective {
   readonly samples: number;
   /** μ, the smoothing. */
   readonly mu: number;
-}
-
-/** A data matrix given as a Matrix, rows or a Dense, checked non-empty and finite, as a Dense (a copy unless it was a Dense). */
-export function denseData(name: string, a: Matrix | Dense | number[][], shape: string, layout: string): Dense {
-  let A: Dense;
-  if (a instanceof Matrix) A = fromMatrix(a);
-  else if (Array.isArray(a)) {
-    assertRows(name, a);
-    A = fromMatrix(new Matrix(a.map((row) => Array.from(row as ArrayLike<number>))));
-  } else if (a && (a as Dense).data instanceof Float64Array && Number.isInteger((a as Dense).rows) && Number.isInteger((a as Dense).cols) && (a as Dense).data.length === (a as Dense).rows * (a as Dense).cols) A = a as Dense;
-  else throw new Error(`${name} must be an ${shape} Matrix, array of rows or Dense (${layout})`);
-  if (A.rows === 0 || A.cols === 0) throw new Error(`${name} must be non-empty`);
-  A.data.forEach((v, k) => assertFinite(`${name}[${Math.floor(k / A.cols)}][${k % A.cols}]`, v));
-  return A;
 }
 
 /** log cosh(t), stably: |t| + log1p(e^{−2|t|}) − log 2. */
