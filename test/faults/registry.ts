@@ -193,6 +193,18 @@ export const objective: Arg = mostly(
     {},
   ),
 );
+/** B* (m × d, m ≤ d) with unit rows, as rows or a Matrix, most of the time; else any rows. */
+const teacherRows: Arg = mostly(
+  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 })).chain(([m, extra]) => rowsOf(m, m + extra, moderate).filter((r) => r.every((row) => row.some((v) => Math.abs(v) > 1e-3))))
+    .chain((r) => fc.constantFrom<unknown>(r.map((row) => { const t = Math.hypot(...row); return row.map((v) => v / t); }), new Matrix(r.map((row) => { const t = Math.hypot(...row); return row.map((v) => v / t); })))),
+  someRows,
+);
+/** [b, bStar]: two m × d sets of rows (b sometimes row-major), most of the time. */
+const rowsPair: fc.Arbitrary<[unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })).chain(([m, d]) => mostly(
+  fc.tuple(rowsOf(m, d), rowsOf(m, d), fc.boolean()).map(([b, t, flat]): [unknown, unknown] => [flat ? Float64Array.from(b.flat()) : b, t]),
+  fc.tuple(fc.oneof(someRows, vector), someRows),
+));
+const designedOptions = options({ sigma4: anyNumber, mu: anyNumber, lambda: positive }, { required: ["sigma4", "mu", "lambda"] });
 export const descent = { stepSize: positive, maxIterations: count, tolerance: mostly(fc.double({ min: 0, max: 1e-3, noNaN: true }), anyNumber), recordEvery: count, divergenceBound: positive };
 /** Labelled data in ℝ² ([X, y], X with 2 columns: the 1-D input and its bias), most of the time; else any data. */
 const data2: fc.Arbitrary<[unknown, unknown]> = fc.integer({ min: 0, max: 6 }).chain((n) => mostly(cleanData(n, 2), data));
@@ -385,6 +397,14 @@ export const registry: Record<string, Entry> = {
   "objectives.phaseRetrieval": entry({ "a, y": intensities }),
   "objectives.orthogonalTensor": entry({ a: someRows, weights: fc.oneof(fc.constant(undefined), array) }),
   "objectives.tensorDecomposition": entry({ t: tensor }),
+  // issue 17: designed landscapes
+  "objectives.designedObjective": entry({ bStar: teacherRows, aStar: mostly(fc.array(nonNegative, { minLength: 1, maxLength: 3 }), array), options: designedOptions }),
+  "objectives.designedObjectiveFromSamples": entry({ "x, y": data, neurons: count, options: options({ sign: fc.constantFrom(1, -1, 0, "x"), mu: anyNumber, lambda: positive }, { required: ["sign", "mu", "lambda"] }) }),
+  "objectives.reluHermiteCoefficient": entry({ k: fc.oneof(count, fc.constantFrom(0, 4, 171, 1e9)) }),
+  "objectives.rankKApproximation": entry({ m: matrix, k: count }),
+  "objectives.dictionaryLearning": entry({ y: fc.oneof(someRows, denseArg, matrix), mu: positive }),
+  "certify.permutationDistance": entry({ "b, bStar": rowsPair, rows: fc.oneof(fc.constant(undefined), count) }),
+  "certify.projectorDistance": entry({ "u, v, rank": factorPair }),
   "objectives.reluTeacherStudent": entry({ teacher: someRows, width: count }),
   "optimizers.productOfSpheres": entry({ n: count, p: count }),
   "optimizers.normalizeRows": entry({ "y, n, p": flatFactor }),
