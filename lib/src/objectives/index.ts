@@ -9,3 +9,4 @@ export { burerMonteiroMaxCut, graphWeights } from "./burerMonteiro";
 export { gram, matrixCompletion, matrixSensing, type FactorObjective, type RowNormRegularizer } from "./lowRank";
 export { phaseRetrieval } from "./phaseRetrieval";
 export { orthogonalTensor, tensorDecomposition } from "./tensorDecomposition";
+export { softmaxNetwork, type SoftmaxNetwork, type SoftmaxNetworkParameters } from "./softmaxNetwork";
