@@ -370,7 +370,7 @@ export const registry: Record<string, Entry> = {
   "optimizers.normalizeRows": entry({ "y, n, p": flatFactor }),
   "optimizers.orthogonalComplementBasis": entry({ v: fc.oneof(vector, array) }),
   // notebook 03c: two-layer networks
-  "objectives.twoLayerNetwork": entry({ "X, y": data, options: options({ width: count, activation: fc.constantFrom("relu", "quadratic", "softplus", "tanh"), loss: fc.constantFrom("squared", "logistic", "hinge"), outputWeights: fc.oneof(fc.constant("trained"), array), weightDecay: anyNumber }, { required: ["width", "activation", "loss"] }) }),
+  "objectives.twoLayerNetwork": entry({ "X, y": data, options: options({ width: count, activation: fc.constantFrom("relu", "quadratic", "softplus", "tanh"), loss: fc.constantFrom("squared", "logistic", "hinge"), outputWeights: fc.oneof(fc.constant("trained"), array), weightDecay: anyNumber, perturbation: matrix }, { required: ["width", "activation", "loss"] }) }),
 };
 
 /**
