@@ -369,6 +369,8 @@ export const registry: Record<string, Entry> = {
   "optimizers.productOfSpheres": entry({ n: count, p: count }),
   "optimizers.normalizeRows": entry({ "y, n, p": flatFactor }),
   "optimizers.orthogonalComplementBasis": entry({ v: fc.oneof(vector, array) }),
+  // notebook 03c: two-layer networks
+  "objectives.twoLayerNetwork": entry({ "X, y": data, options: options({ width: count, activation: fc.constantFrom("relu", "quadratic", "softplus", "tanh"), loss: fc.constantFrom("squared", "logistic", "hinge"), outputWeights: fc.oneof(fc.constant("trained"), array), weightDecay: anyNumber, perturbation: matrix }, { required: ["width", "activation", "loss"] }) }),
 };
 
 /**

@@ -10,3 +10,4 @@ export { gram, matrixCompletion, matrixSensing, type FactorObjective, type RowNo
 export { phaseRetrieval } from "./phaseRetrieval";
 export { orthogonalTensor, tensorDecomposition } from "./tensorDecomposition";
 export { softmaxNetwork, type SoftmaxNetwork, type SoftmaxNetworkParameters } from "./softmaxNetwork";
+export { twoLayerNetwork, type Activation, type NetworkLoss, type TwoLayerNetwork, type TwoLayerNetworkOptions } from "./networks";
