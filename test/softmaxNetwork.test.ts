@@ -87,6 +87,9 @@ describe("softmaxNetwork", () => {
       assert.equal(predicted[i], row.indexOf(Math.max(...row)));
     }
     assert.equal(f.errorRate(theta, X, y), predicted.filter((c, i) => c !== y[i]).length / X.rows);
+    // On more rows than the training set (the workspace grows): the same classes on a copy stacked 70 times.
+    const many = linalg.dense(9 * 70, 4, new Float64Array(9 * 70 * 4).map((_, i) => X.data[i % 36]));
+    assert.deepEqual(Array.from(f.predict(theta, many)).slice(-9), Array.from(predicted));
     assert.throws(() => objectives.softmaxNetwork(X, y.map((v) => v + 1), { width: 5, classes: 3 }), /labels\[2\] must be an integer class in 0…2/);
     assert.throws(() => objectives.softmaxNetwork(X, y, { width: 0, classes: 3 }), /width must be an integer ≥ 1/);
     assert.throws(() => f.predict(theta, linalg.dense(2, 3)), /X must have 4 columns/);

@@ -9,6 +9,7 @@ export * as ad from "./autodiff";
 export * as certify from "./certify";
 export * as datasets from "./datasets";
 export * as experiment from "./experiment";
+export * as kernels from "./kernels";
 export * as linalg from "./linalg";
 export * as margin from "./margin";
 export * as objectives from "./objectives";

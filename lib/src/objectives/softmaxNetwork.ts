@@ -98,14 +98,18 @@ export function softmaxNetwork(X: Dense, labels: ArrayLike<number>, options: { w
     };
   };
 
-  // Workspace for one block of rows (allocated once per objective; views of fewer rows for a last, shorter block).
-  const rowsMax = Math.min(n, BLOCK);
-  const work = { z1: new Float64Array(rowsMax * m), h: new Float64Array(rowsMax * m), z2: new Float64Array(rowsMax * K), p: new Float64Array(rowsMax * K), b1: new Float64Array(m), b2: new Float64Array(K) };
+  // Workspace for one block of rows, grown to the largest block seen (at most BLOCK rows); views of fewer rows for a shorter block.
+  const work = { rows: 0, z1: new Float64Array(0), h: new Float64Array(0), z2: new Float64Array(0), p: new Float64Array(0), b1: new Float64Array(m), b2: new Float64Array(K) };
   const block = (data: Float64Array, rows: number, cols: number): Dense => ({ rows, cols, data: data.subarray(0, rows * cols) });
+  const reserve = (rows: number) => {
+    if (rows <= work.rows) return;
+    Object.assign(work, { rows, z1: new Float64Array(rows * m), h: new Float64Array(rows * m), z2: new Float64Array(rows * K), p: new Float64Array(rows * K) });
+  };
 
   /** Z2 = logits of the rows Xb (rows × K), leaving Z1 and H in the workspace. */
   const forward = (p: SoftmaxNetworkParameters, Xb: Dense) => {
     const rows = Xb.rows;
+    reserve(rows);
     const z1 = block(work.z1, rows, m);
     const h = block(work.h, rows, m);
     const z2 = block(work.z2, rows, K);
@@ -162,7 +166,11 @@ export function softmaxNetwork(X: Dense, labels: ArrayLike<number>, options: { w
     let valid = false;
     return {
       grad,
-      hit: (x: Float64Array) => valid && x.every((v, i) => v === theta[i]),
+      hit: (x: Float64Array) => {
+        if (!valid) return false;
+        for (let i = 0; i < dim; i++) if (x[i] !== theta[i]) return false;
+        return true;
+      },
       store: (x: Float64Array) => {
         theta.set(x);
         valid = true;
