@@ -7,7 +7,7 @@ import { matVec } from "../linalg/blas";
 import { assertDense, type Dense } from "../linalg/dense";
 import { gemm } from "../linalg/gemm";
 import { dot as vdot } from "../vector";
-import { assertFinite, assertNumbers, optionsObject } from "../validate";
+import { assertFinite, assertInteger, assertNumbers, optionsObject } from "../validate";
 
 /** Which layers are trained: "both" (default), "first" (W only, a fixed) or "second" (a only, W fixed: the random-features kernel). */
 export type NtkLayers = "both" | "first" | "second";
@@ -34,7 +34,14 @@ export function reluNtk(X: Dense, Z?: Dense, options: { layers?: NtkLayers } = {
   const { layers = "both" } = optionsObject("options", options);
   if (layers !== "both" && layers !== "first" && layers !== "second") throw new Error(`layers must be "both", "first" or "second", got ${String(layers)}`);
   const B = Z ?? X;
-  const G = gemm(X, B, undefined, { transB: true });
+  const tooLarge = () => new Error(`the entries of X${Z === undefined ? "" : " and Z"} are too large: the kernel overflows the float64 range`);
+  let G: Dense;
+  try {
+    G = gemm(X, B, undefined, { transB: true });
+  } catch (e) {
+    if (/overflow/.test(String(e))) throw tooLarge();
+    throw e;
+  }
   const rowNorms = (A: Dense) => Float64Array.from({ length: A.rows }, (_, i) => Math.sqrt(vdot(A.data.subarray(i * A.cols, (i + 1) * A.cols), A.data.subarray(i * A.cols, (i + 1) * A.cols))));
   const nx = rowNorms(X);
   const nz = Z === undefined ? nx : rowNorms(B);
@@ -52,6 +59,7 @@ export function reluNtk(X: Dense, Z?: Dense, options: { layers?: NtkLayers } = {
       const first = (g[idx] * (Math.PI - t)) / (2 * Math.PI);
       const second = (scale * (Math.sin(t) + (Math.PI - t) * c)) / (2 * Math.PI);
       g[idx] = layers === "first" ? first : layers === "second" ? second : first + second;
+      if (!Number.isFinite(g[idx])) throw tooLarge();
     }
   }
   return G;
@@ -84,6 +92,7 @@ export function kernelRegression(K: Dense, y: ArrayLike<number>, options: { ridg
   if (ridge < 0) throw new Error(`ridge must be ≥ 0, got ${ridge}`);
   assertFinite("tolerance", tolerance);
   if (!(tolerance > 0)) throw new Error(`tolerance must be > 0, got ${tolerance}`);
+  assertInteger("maxIterations", maxIterations, 0);
   const A = matVec(K);
   const alpha = new Float64Array(n);
   const r = Float64Array.from(b);
@@ -109,6 +118,7 @@ export function kernelRegression(K: Dense, y: ArrayLike<number>, options: { ridg
     for (let i = 0; i < n; i++) p[i] = r[i] + beta * p[i];
     rr = rrNext;
     k++;
+    if (!Number.isFinite(rr)) throw new Error(`kernelRegression: the residual overflowed at iteration ${k}: K (or y) has entries too large for float64`);
   }
   return { alpha, iterations: k, relativeResidual: Math.sqrt(rr) / bNorm };
 }
