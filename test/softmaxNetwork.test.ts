@@ -53,6 +53,9 @@ describe("softmaxNetwork", () => {
     for (const p of parts) for (let i = 0; i < f.dim; i++) grad[i] += p.w * p.g[i];
     assert.ok(Math.abs(f.value(theta) - v) < 1e-13);
     assert.ok(relativeError(f.grad(theta), grad) < 1e-12);
+    // The thread count does not change the result (gemm computes every element in the same order).
+    const one = objectives.softmaxNetwork(X, y, { width: 4, classes: 2, threads: 1 }), two = objectives.softmaxNetwork(X, y, { width: 4, classes: 2, threads: 2 });
+    assert.deepEqual(Array.from(one.grad(theta)), Array.from(two.grad(theta)));
   });
 
   it("minibatches: the batch gradients of one epoch average to the full gradient; a gd step is θ − η∇f_B", () => {

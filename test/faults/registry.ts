@@ -374,7 +374,7 @@ export const registry: Record<string, Entry> = {
   "optimizers.normalizeRows": entry({ "y, n, p": flatFactor }),
   "optimizers.orthogonalComplementBasis": entry({ v: fc.oneof(vector, array) }),
   // notebook 03c: two-layer networks
-  "objectives.softmaxNetwork": entry({ "X, labels": classData, options: options({ width: count, classes: count }, { required: ["width", "classes"] }) }),
+  "objectives.softmaxNetwork": entry({ "X, labels": classData, options: options({ width: count, classes: count, threads: count }, { required: ["width", "classes"] }) }),
   "kernels.reluNtk": entry({ X: denseArg, Z: fc.oneof(fc.constant(undefined), denseArg), options: options({ layers: fc.constantFrom("both", "first", "second", "third") }) }),
   "kernels.kernelRegression": entry({ K: denseArg, y: array, options: options({ ridge: anyNumber, tolerance: positive, maxIterations: count }) }),
   "datasets.fashionMnist": entry({ options: options({ trainSize: fc.oneof(count, fc.constantFrom(10_000, 10_001)), testSize: fc.oneof(count, fc.constantFrom(2_000, 2_001)) }) }, { numRuns: 20 }),

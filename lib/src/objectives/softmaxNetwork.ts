@@ -75,12 +75,15 @@ function classLabels(labels: ArrayLike<number>, n: number, classes: number): Int
  * (no overflow).
  * @param X n × d inputs, one sample per row
  * @param labels n class indices in 0…K−1
+ * @param options width m, classes K, and threads for the products (gemm's default when omitted; the result does not depend on it)
  */
-export function softmaxNetwork(X: Dense, labels: ArrayLike<number>, options: { width: number; classes: number }): SoftmaxNetwork {
+export function softmaxNetwork(X: Dense, labels: ArrayLike<number>, options: { width: number; classes: number; threads?: number }): SoftmaxNetwork {
   assertDense("X", X);
-  const { width: m, classes: K } = optionsObject("options", options);
+  const { width: m, classes: K, threads } = optionsObject("options", options);
   assertInteger("width", m, 1);
   assertInteger("classes", K, 2);
+  if (threads !== undefined) assertInteger("threads", threads, 1);
+  const mm = { threads }; // gemm's options for the products (threads: its default when undefined)
   const n = X.rows;
   const d = X.cols;
   const y = classLabels(labels, n, K);
@@ -113,9 +116,9 @@ export function softmaxNetwork(X: Dense, labels: ArrayLike<number>, options: { w
     const z1 = block(work.z1, rows, m);
     const h = block(work.h, rows, m);
     const z2 = block(work.z2, rows, K);
-    addBias(gemm(Xb, p.W1, z1), p.b1);
+    addBias(gemm(Xb, p.W1, z1, mm), p.b1);
     relu(z1, h);
-    addBias(gemm(h, p.W2, z2), p.b2);
+    addBias(gemm(h, p.W2, z2, mm), p.b2);
     return { z1, h, z2 };
   };
 
@@ -145,12 +148,12 @@ export function softmaxNetwork(X: Dense, labels: ArrayLike<number>, options: { w
       const dd = delta.data;
       for (let i = 0; i < rows; i++) dd[i * K + yb[i]] -= 1;
       for (let i = 0; i < dd.length; i++) dd[i] /= scale;
-      gemm(h, delta, gv.W2, { transA: true, beta: 1 });
+      gemm(h, delta, gv.W2, { transA: true, beta: 1, threads });
       columnSums(delta, work.b2);
       for (let k = 0; k < K; k++) gv.b2[k] += work.b2[k];
-      const d1 = gemm(delta, p.W2, h, { transB: true }); // H is no longer needed: Δ2W2ᵀ overwrites it
+      const d1 = gemm(delta, p.W2, h, { transB: true, threads }); // H is no longer needed: Δ2W2ᵀ overwrites it
       reluMask(z1, d1, d1);
-      gemm(Xb, d1, gv.W1, { transA: true, beta: 1 });
+      gemm(Xb, d1, gv.W1, { transA: true, beta: 1, threads });
       columnSums(d1, work.b1);
       for (let j = 0; j < m; j++) gv.b1[j] += work.b1[j];
     }
