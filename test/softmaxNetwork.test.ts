@@ -99,6 +99,18 @@ describe("softmaxNetwork", () => {
     assert.throws(() => f.minibatches(10, rng(1)), /batchSize must be ≤ n = 9/);
   });
 
+  it("returns NaN (not an exception) at a non-finite θ, so that gd reports a divergence", () => {
+    const { f } = small(10);
+    const theta = new Float64Array(f.dim).fill(1);
+    theta[3] = Infinity;
+    assert.ok(Number.isNaN(f.value(theta)) && f.grad(theta).every(Number.isNaN));
+    const trace = gd(f, rng(11).normalVector(f.dim), { stepSize: 1e200, maxIterations: 5, tolerance: 0 });
+    assert.equal(trace.status, "diverged");
+    const sgd = gd(f.minibatches(3, rng(12)), rng(11).normalVector(f.dim), { stepSize: 1e200, maxIterations: 5, tolerance: 0 });
+    assert.equal(sgd.status, "diverged");
+    assert.throws(() => f.value(new Float64Array(3)), /theta must be a Float64Array of length/);
+  });
+
   it("initializes W1 ~ N(0, 2/d), W2 ~ N(0, 1/m) and zero biases", () => {
     const X = linalg.dense(2, 50);
     const f = objectives.softmaxNetwork(X, [0, 1], { width: 400, classes: 10 });

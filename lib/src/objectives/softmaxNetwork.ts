@@ -6,7 +6,7 @@
  */
 import { gemm } from "../linalg/gemm";
 import { addBias, columnSums, relu, reluMask, softmaxRows } from "../linalg/maps";
-import { assertDense, type Dense } from "../linalg/dense";
+import { allFinite, assertDense, type Dense } from "../linalg/dense";
 import type { Rng } from "../random";
 import { assertInteger, assertVector, optionsObject } from "../validate";
 import { output, type Objective } from "./objective";
@@ -123,10 +123,10 @@ export function softmaxNetwork(X: Dense, labels: ArrayLike<number>, options: { w
   };
 
   /**
-   * Σ over the given rows of ℓᵢ, divided by `scale`; when g is given, adds the gradient of that
-   * quantity into g. `rowsOf(start, count)` returns the inputs and labels of a block.
+   * The mean of ℓᵢ over `count` rows; when g is given, adds its gradient into g. `rowsOf(start, rows)`
+   * returns the inputs and labels of a block.
    */
-  const pass = (theta: Float64Array, count: number, rowsOf: (start: number, rows: number) => { Xb: Dense; yb: Int32Array }, scale: number, g?: Float64Array): number => {
+  const pass = (theta: Float64Array, count: number, rowsOf: (start: number, rows: number) => { Xb: Dense; yb: Int32Array }, g?: Float64Array): number => {
     const p = views(theta);
     const gv = g ? views(g) : undefined;
     let loss = 0;
@@ -144,10 +144,10 @@ export function softmaxNetwork(X: Dense, labels: ArrayLike<number>, options: { w
         loss += mx + Math.log(s) - zd[r + yb[i]];
       }
       if (!gv) continue;
-      const delta = softmaxRows(z2, block(work.p, rows, K)); // Δ2 = (P − Y)/scale
+      const delta = softmaxRows(z2, block(work.p, rows, K)); // Δ2 = (P − Y)/count
       const dd = delta.data;
       for (let i = 0; i < rows; i++) dd[i * K + yb[i]] -= 1;
-      for (let i = 0; i < dd.length; i++) dd[i] /= scale;
+      for (let i = 0; i < dd.length; i++) dd[i] /= count;
       gemm(h, delta, gv.W2, { transA: true, beta: 1, threads });
       columnSums(delta, work.b2);
       for (let k = 0; k < K; k++) gv.b2[k] += work.b2[k];
@@ -157,7 +157,26 @@ export function softmaxNetwork(X: Dense, labels: ArrayLike<number>, options: { w
       columnSums(d1, work.b1);
       for (let j = 0; j < m; j++) gv.b1[j] += work.b1[j];
     }
-    return loss / scale;
+    return loss / count;
+  };
+
+  /**
+   * `pass` into g (zeroed first) after checking θ's length; NaN (and a NaN gradient) when θ has a
+   * non-finite entry or a product overflows, so that a diverging run ends with `descend`'s
+   * status "diverged" instead of an exception.
+   */
+  const guardedPass = (theta: Float64Array, count: number, rowsOf: Parameters<typeof pass>[2], g: Float64Array): number => {
+    if (!(theta instanceof Float64Array) || theta.length !== dim) throw new Error(`theta must be a Float64Array of length ${dim} (the network's parameters), got ${theta instanceof Float64Array ? `length ${theta.length}` : typeof theta}`);
+    g.fill(0);
+    if (allFinite(theta)) {
+      try {
+        return pass(theta, count, rowsOf, g);
+      } catch (e) {
+        if (!/overflow/.test(String(e))) throw e;
+      }
+    }
+    g.fill(NaN);
+    return NaN;
   };
 
   const allRows = (start: number, rows: number) => ({ Xb: { rows, cols: d, data: X.data.subarray(start * d, (start + rows) * d) }, yb: y.subarray(start, start + rows) });
@@ -184,10 +203,8 @@ export function softmaxNetwork(X: Dense, labels: ArrayLike<number>, options: { w
   const full = cached();
   let fullValue = NaN;
   const fullPass = (theta: Float64Array) => {
-    assertVector("theta", theta, dim);
-    if (full.hit(theta)) return fullValue;
-    full.grad.fill(0);
-    fullValue = pass(theta, n, allRows, n, full.grad);
+    if (theta?.length === dim && full.hit(theta)) return fullValue;
+    fullValue = guardedPass(theta, n, allRows, full.grad);
     full.store(theta);
     return fullValue;
   };
@@ -253,15 +270,13 @@ export function softmaxNetwork(X: Dense, labels: ArrayLike<number>, options: { w
       let batchValue = NaN;
       const batchRows = (start: number, rows: number) => ({ Xb: { rows, cols: d, data: Xb.subarray(start * d, (start + rows) * d) }, yb: yb.subarray(start, start + rows) });
       const compute = (theta: Float64Array) => {
-        batch.grad.fill(0);
-        batchValue = pass(theta, batchSize, batchRows, batchSize, batch.grad);
+        batchValue = guardedPass(theta, batchSize, batchRows, batch.grad);
         batch.store(theta);
         return batchValue;
       };
       return {
         dim,
         value(theta) {
-          assertVector("theta", theta, dim);
           if (next === batchesPerEpoch) {
             order = rng.permutation(n);
             next = 0;
@@ -276,9 +291,8 @@ export function softmaxNetwork(X: Dense, labels: ArrayLike<number>, options: { w
         },
         grad(theta, out) {
           const g = output(out, dim);
-          assertVector("theta", theta, dim);
           if (next === batchesPerEpoch && order.length === 0) this.value(theta); // no batch drawn yet
-          else if (!batch.hit(theta)) compute(theta);
+          else if (theta?.length !== dim || !batch.hit(theta)) compute(theta);
           g.set(batch.grad);
           return g;
         },
