@@ -16,7 +16,9 @@ function program(X: number[][], y: number[], o: Options): ad.Program {
       const f = ad.sum(Array.from({ length: m }, (_, j) => ad.mul(a(j), sigma(ad.sum(x.map((xl, l) => ad.mul(t[j * d + l], xl)))))));
       return loss === "squared" ? ad.mul(0.5, ad.square(ad.sub(f, y[i]))) : ad.log(ad.add(1, ad.exp(ad.mul(-y[i], f))));
     });
-    return ad.add(ad.mul(ad.sum(terms), 1 / X.length), ad.mul(weightDecay, ad.sum(t.map((ti) => ad.square(ti)))));
+    const C = o.perturbation as number[][] | undefined;
+    const linear = C ? ad.sum(Array.from({ length: m }, (_, j) => ad.sum(C.flatMap((row, l) => row.map((c, q) => ad.mul(c, ad.mul(t[j * d + l], t[j * d + q]))))))) : 0;
+    return ad.add(ad.add(ad.mul(ad.sum(terms), 1 / X.length), ad.mul(weightDecay, ad.sum(t.map((ti) => ad.square(ti))))), linear);
   };
 }
 
@@ -33,11 +35,12 @@ describe("twoLayerNetwork", () => {
     for (const loss of ["squared", "logistic"] as const) {
       cases.push({ width: 3, activation, loss });
       cases.push({ width: 4, activation, loss, outputWeights: [1, -1, 0.5, 2], weightDecay: 0.03 });
+      cases.push({ width: 2, activation, loss, weightDecay: 0.1, perturbation: [[0.3, -0.2, 0.1], [-0.2, -0.5, 0.4], [0.1, 0.4, 0.2]] });
     }
   }
 
   for (const o of cases) {
-    const label = `${o.activation}, ${o.loss}, a ${o.outputWeights === undefined ? "trained" : "fixed"}, λ = ${o.weightDecay ?? 0}`;
+    const label = `${o.activation}, ${o.loss}, a ${o.outputWeights === undefined ? "trained" : "fixed"}, λ = ${o.weightDecay ?? 0}${o.perturbation ? ", ⟨C, WᵀW⟩" : ""}`;
     it(`has value and gradient equal to the ad program's, and gradient equal to central differences (${label})`, () => {
       const { X, y } = data(7, 3, 11, o.loss === "squared" ? "real" : "sign");
       const net = objectives.twoLayerNetwork(new Matrix(X), y, o);
@@ -154,6 +157,8 @@ describe("twoLayerNetwork", () => {
     assert.throws(() => objectives.twoLayerNetwork(X, [1, 1], { ...base, activation: "tanh" as never }), /options.activation/);
     assert.throws(() => objectives.twoLayerNetwork(X, [1, 1], { ...base, weightDecay: -1 }), /options.weightDecay/);
     assert.throws(() => objectives.twoLayerNetwork(X, [1, 1], { ...base, outputWeights: [1] }), /options.outputWeights/);
+    assert.throws(() => objectives.twoLayerNetwork(X, [1, 1], { ...base, perturbation: [[1, 2], [0, 1]] }), /options.perturbation must be symmetric/);
+    assert.throws(() => objectives.twoLayerNetwork(X, [1, 1], { ...base, perturbation: [[1]] }), /options.perturbation must be 2×2/);
     assert.throws(() => objectives.twoLayerNetwork(new Matrix([[1, NaN]]), [1], base), /X\[0\]\[1\] must be finite/);
     const net = objectives.twoLayerNetwork(X, [1, 1], base);
     assert.throws(() => net.value(new Float64Array(3)), /theta must have length 6/);

@@ -7,7 +7,9 @@
 export { Matrix, SingularValueDecomposition, solve } from "ml-matrix";
 export * as ad from "./autodiff";
 export * as certify from "./certify";
+export * as datasets from "./datasets";
 export * as experiment from "./experiment";
+export * as kernels from "./kernels";
 export * as linalg from "./linalg";
 export * as margin from "./margin";
 export * as objectives from "./objectives";

@@ -142,6 +142,10 @@ export const maxCutProblem: fc.Arbitrary<[unknown, unknown]> & { keys: string[] 
   )),
   { keys: Object.keys(maxCutOptionKeys) },
 );
+/** [X, labels]: a dense n × d matrix and n class indices, most of the time in 0…2 (the classes a valid `classes: 3` takes). */
+export const classData: fc.Arbitrary<[unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 3 })).chain(([n, d]) =>
+  fc.tuple(mostly(fc.array(finite, { minLength: n * d, maxLength: n * d }).map((a) => ({ rows: n, cols: d, data: Float64Array.from(a) })), denseArg), mostly(labels(n, fc.constantFrom(0, 1, 2)), sometimesWrong(labels(n, fc.constantFrom(-1, 3, NaN, 2.5))))),
+);
 /** [w, sides]: a graph and ±1 labels of its vertices, most of the time. */
 export const graphAndSides: fc.Arbitrary<[unknown, unknown]> = fc.integer({ min: 1, max: 5 }).chain((n) => fc.tuple(graph(n), mostly(labels(n, fc.constantFrom(-1, 1)), sometimesWrong(fc.array(fc.constantFrom(-1, 1, 0, NaN, 2), { maxLength: 6 })))));
 /** An n × r factor as rows (n ≤ 4, r ≤ 3). */
@@ -410,7 +414,11 @@ export const registry: Record<string, Entry> = {
   "optimizers.normalizeRows": entry({ "y, n, p": flatFactor }),
   "optimizers.orthogonalComplementBasis": entry({ v: fc.oneof(vector, array) }),
   // notebook 03c: two-layer networks
-  "objectives.twoLayerNetwork": entry({ "X, y": data, options: options({ width: count, activation: fc.constantFrom("relu", "quadratic", "softplus", "tanh"), loss: fc.constantFrom("squared", "logistic", "hinge"), outputWeights: fc.oneof(fc.constant("trained"), array), weightDecay: anyNumber }, { required: ["width", "activation", "loss"] }) }),
+  "objectives.softmaxNetwork": entry({ "X, labels": classData, options: options({ width: count, classes: count, threads: count }, { required: ["width", "classes"] }) }),
+  "kernels.reluNtk": entry({ X: denseArg, Z: fc.oneof(fc.constant(undefined), denseArg), options: options({ layers: fc.constantFrom("both", "first", "second", "third") }) }),
+  "kernels.kernelRegression": entry({ K: denseArg, y: array, options: options({ ridge: anyNumber, tolerance: positive, maxIterations: count }) }),
+  "datasets.fashionMnist": entry({ options: options({ trainSize: fc.oneof(count, fc.constantFrom(10_000, 10_001)), testSize: fc.oneof(count, fc.constantFrom(2_000, 2_001)) }) }, { numRuns: 20 }),
+  "objectives.twoLayerNetwork": entry({ "X, y": data, options: options({ width: count, activation: fc.constantFrom("relu", "quadratic", "softplus", "tanh"), loss: fc.constantFrom("squared", "logistic", "hinge"), outputWeights: fc.oneof(fc.constant("trained"), array), weightDecay: anyNumber, perturbation: matrix }, { required: ["width", "activation", "loss"] }) }),
 };
 
 /**

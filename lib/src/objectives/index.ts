@@ -13,4 +13,5 @@ export { designedObjective, designedObjectiveFromSamples, reluHermiteCoefficient
 export { rankKApproximation, type RankKApproximation } from "./rankK";
 export { dictionaryLearning, type DictionaryLearning } from "./dictionaryLearning";
 export { reluTeacherStudent, type ReluTeacherStudent } from "./reluTeacherStudent";
+export { softmaxNetwork, type SoftmaxNetwork, type SoftmaxNetworkParameters } from "./softmaxNetwork";
 export { twoLayerNetwork, type Activation, type NetworkLoss, type TwoLayerNetwork, type TwoLayerNetworkOptions } from "./networks";

@@ -30,6 +30,11 @@ export interface TwoLayerNetworkOptions {
   outputWeights?: "trained" | ArrayLike<number>;
   /** λ ≥ 0 of the weight decay λ‖θ‖²₂ (default 0). */
   weightDecay?: number;
+  /**
+   * A symmetric d × d matrix C adding the random linear regularizer ⟨C, WᵀW⟩ = Σⱼ wⱼᵀCwⱼ of
+   * Du & Lee (2018) to the loss (gradient 2WC); default none.
+   */
+  perturbation?: Matrix | Dense | ArrayLike<number>[];
 }
 
 /** The objective of {@link twoLayerNetwork}, with the network's shape and its maps. */
@@ -45,6 +50,12 @@ export interface TwoLayerNetwork extends Objective {
   readonly weightDecay: number;
   /** Whether a is part of θ (true) or fixed (false). */
   readonly trainsOutputWeights: boolean;
+  /** The inputs X (n × d, a copy made at construction; do not modify). */
+  readonly inputs: Dense;
+  /** The labels y (a copy; do not modify). */
+  readonly labels: Float64Array;
+  /** C of the linear regularizer ⟨C, WᵀW⟩ (a copy), or undefined. */
+  readonly perturbation: Dense | undefined;
   /**
    * W (m × d, row j = wⱼ) and a from θ. W is a view of θ's first m·d entries (not a copy); a is a
    * view of θ's last m entries when trained, and a copy of the fixed output weights otherwise.
@@ -93,7 +104,7 @@ const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / 
  * The training loss of a two-layer network f_θ(x) = Σⱼ aⱼ σ(wⱼᵀx) (no bias: add a column of 1s
  * to X for one) on data (xᵢ, yᵢ), i = 1…n:
  *
- *   L(θ) = (1/n) Σᵢ ℓ(yᵢ, f_θ(xᵢ)) + λ‖θ‖²₂,
+ *   L(θ) = (1/n) Σᵢ ℓ(yᵢ, f_θ(xᵢ)) + λ‖θ‖²₂  [+ ⟨C, WᵀW⟩ with `perturbation: C`],
  *
  * with ℓ = ½(f − y)² ("squared") or log(1 + e^{−yf}) ("logistic", computed stably; labels ±1),
  * σ ∈ {relu, z², softplus log(1 + eᶻ)}, and the norm over the trained parameters only.
@@ -116,7 +127,7 @@ export function twoLayerNetwork(X: Matrix | Dense | ArrayLike<number>[], y: Arra
   if (n === 0 || d === 0) throw new Error(`X must have at least one row and one column, got ${n}×${d}`);
   const labels = Float64Array.from(assertNumbers("y", y, n));
   if (options === null || typeof options !== "object") throw new Error("options must be given: { width, activation, loss }");
-  const { width: m, activation, loss, outputWeights = "trained", weightDecay = 0 } = options;
+  const { width: m, activation, loss, outputWeights = "trained", weightDecay = 0, perturbation } = options;
   assertInteger("options.width", m, 1);
   if (activation !== "relu" && activation !== "quadratic" && activation !== "softplus") throw new Error(`options.activation must be "relu", "quadratic" or "softplus", got ${String(activation)}`);
   if (loss !== "squared" && loss !== "logistic") throw new Error(`options.loss must be "squared" or "logistic", got ${String(loss)}`);
@@ -127,6 +138,17 @@ export function twoLayerNetwork(X: Matrix | Dense | ArrayLike<number>[], y: Arra
   const fixedA = trained ? undefined : Float64Array.from(assertNumbers("options.outputWeights", outputWeights, m));
   const md = m * d;
   const dim = trained ? md + m : md;
+  const C = perturbation === undefined ? undefined : inputs("options.perturbation", perturbation);
+  if (C !== undefined) {
+    if (C.rows !== d || C.cols !== d) throw new Error(`options.perturbation must be ${d}×${d} (inputDim × inputDim), got ${C.rows}×${C.cols}`);
+    const c = C.data;
+    let top = 0;
+    for (let i = 0; i < c.length; i++) top = Math.max(top, Math.abs(c[i]));
+    for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) {
+      if (Math.abs(c[i * d + j] - c[j * d + i]) > 1e-10 * top) throw new Error(`options.perturbation must be symmetric: C[${i}][${j}] = ${c[i * d + j]} but C[${j}][${i}] = ${c[j * d + i]}`);
+    }
+  }
+  const WC: Dense = { rows: m, cols: d, data: new Float64Array(C ? md : 0) };
 
   // work buffers (n × m pre-activations, activations, their gradient; n outputs and residuals)
   const Z: Dense = { rows: n, cols: m, data: new Float64Array(n * m) };
@@ -156,7 +178,14 @@ export function twoLayerNetwork(X: Matrix | Dense | ArrayLike<number>[], y: Arra
     else for (let i = 0; i < n; i++) s += softplus(-labels[i] * f[i]);
     let penalty = 0;
     if (weightDecay > 0) for (let i = 0; i < dim; i++) penalty += theta[i] * theta[i];
-    return s / n + weightDecay * penalty;
+    return s / n + weightDecay * penalty + (C ? linearRegularizer(theta) : 0);
+  };
+  /** ⟨C, WᵀW⟩ = Σⱼ wⱼᵀCwⱼ, leaving WC in its buffer. */
+  const linearRegularizer = (theta: Float64Array) => {
+    gemm(weights(theta), C!, WC);
+    let s = 0;
+    for (let i = 0; i < md; i++) s += WC.data[i] * theta[i];
+    return s;
   };
   const checkTheta = (theta: Float64Array) => {
     if (!(theta instanceof Float64Array) || theta.length !== dim) assertVector("theta", theta, dim);
@@ -167,11 +196,11 @@ export function twoLayerNetwork(X: Matrix | Dense | ArrayLike<number>[], y: Arra
     if (!checkTheta(theta)) return Infinity;
     try {
       forward(data, theta, Z, H, f);
+      const v = risk(theta);
+      return Number.isFinite(v) ? v : Infinity;
     } catch {
-      return Infinity; // the inputs are finite: only an overflow of XWᵀ or Ha throws
+      return Infinity; // the inputs are finite: only an overflow of XWᵀ, Ha or WC throws
     }
-    const v = risk(theta);
-    return Number.isFinite(v) ? v : Infinity;
   };
 
   const grad = (theta: Float64Array, out?: Float64Array) => {
@@ -196,6 +225,14 @@ export function twoLayerNetwork(X: Matrix | Dense | ArrayLike<number>[], y: Arra
       return g.fill(NaN); // overflow (see value)
     }
     if (weightDecay > 0) for (let i = 0; i < dim; i++) g[i] += 2 * weightDecay * theta[i];
+    if (C) {
+      try {
+        gemm(weights(theta), C, WC);
+      } catch {
+        return g.fill(NaN);
+      }
+      for (let i = 0; i < md; i++) g[i] += 2 * WC.data[i];
+    }
     return allFinite(g) ? g : g.fill(NaN);
   };
 
@@ -208,6 +245,9 @@ export function twoLayerNetwork(X: Matrix | Dense | ArrayLike<number>[], y: Arra
     loss,
     weightDecay,
     trainsOutputWeights: trained,
+    inputs: data,
+    labels,
+    perturbation: C,
     value,
     grad,
     unpack(theta) {

@@ -1,0 +1,5 @@
+/**
+ * Loaders for the real data vendored in data/, each with its provenance there.
+ * @module
+ */
+export { FASHION_MNIST_CLASSES, FASHION_MNIST_PIXELS, fashionMnist, type LabeledImages } from "./fashionMnist";
