@@ -85,6 +85,28 @@ def run():
   };
 }
 
+/** C = A·B in float32 (`gemm32`) against numpy's float32 product. */
+function gemm32Case(m: number, k: number, n: number, threads: number): Case {
+  const a = linalg.dense32(m, k, Float32Array.from(rng(1).normalVector(m * k)));
+  const b = linalg.dense32(k, n, Float32Array.from(rng(2).normalVector(k * n)));
+  const c = linalg.dense32(m, n);
+  return {
+    name: `gemm float32 ${m}×${k}·${k}×${n}, ${threads} thread${threads > 1 ? "s" : ""}`,
+    unit: "products",
+    flops: 2 * m * n * k,
+    run: () => {
+      linalg.gemm32(a, b, c, { threads });
+      return 1;
+    },
+    numpyThreads: threads,
+    numpy: `
+rs = np.random.RandomState(1); A = rs.randn(${m}, ${k}).astype(np.float32); B = rs.randn(${k}, ${n}).astype(np.float32); C = np.empty((${m}, ${n}), dtype=np.float32)
+def run():
+    np.matmul(A, B, out=C)
+    return 1`,
+  };
+}
+
 /** y = A·x, n × n: `gemv` on a plain dense A, or `matVec(A).apply` (A copied once into WebAssembly memory). */
 function gemvCase(n: number, calls: number, resident: boolean): Case {
   const a = randomDense(n, n, 3);
@@ -206,6 +228,10 @@ const cases: Case[] = [
   gemmCase(200, 200, 200, 2, 10),
   gemmCase(1000, 784, 512, 1),
   gemmCase(1000, 784, 512, 2),
+  gemm32Case(200, 200, 200, 1),
+  gemm32Case(200, 200, 200, 2),
+  gemm32Case(1000, 784, 512, 1),
+  gemm32Case(1000, 784, 512, 2),
   gemvCase(100, 20_000, true),
   gemvCase(100, 20_000, false),
   gemvCase(1000, 200, true),

@@ -393,6 +393,21 @@ describe("symmetricEigenDense", () => {
     });
   });
 
+  it("gives bitwise the same values and vectors from run to run (fixed summation order in the SIMD loops)", () => {
+    const r = rng(33);
+    for (const n of [1, 2, 7, 64, 101]) {
+      const g = random(r, n, n);
+      const a = gemm(g, g, undefined, { transA: true });
+      const one = linalg.symmetricEigenDense(a);
+      const two = linalg.symmetricEigenDense(a);
+      assert.ok(one.values.every((v, i) => Object.is(v, two.values[i])), `n = ${n}: eigenvalues differ between runs`);
+      assert.ok(one.vectors!.data.every((v, i) => Object.is(v, two.vectors!.data[i])), `n = ${n}: eigenvectors differ between runs`);
+      const valuesOnly = linalg.symmetricEigenDense(a, { vectors: false }).values;
+      // Without vectors the reduction skips the accumulation only: the same tridiagonal, so the same eigenvalues up to QL's rounding.
+      assert.ok(valuesOnly.every((v, i) => Math.abs(v - one.values[i]) <= 1e-12 * Math.max(1, Math.abs(one.values[n - 1]))), `n = ${n}: values-only differs`);
+    }
+  });
+
   it("rejects a matrix that is not square or not finite", () => {
     assert.throws(() => linalg.symmetricEigenDense(dense(2, 3)), /must be square, got 2×3/);
     assert.throws(() => linalg.symmetricEigenDense(dense(2, 2, Float64Array.of(1, 0, NaN, 1))), /a\[1\]\[0\] must be finite, got NaN/);

@@ -443,3 +443,100 @@ export function allFinite32(p: usize, n: i32): i32 {
   for (; i < n; i++) t += load<f32>(p + (<usize>i << 2)) * <f32>0.0;
   return t == 0.0 ? 1 : 0;
 }
+
+// Householder tridiagonalization (eigen.ts's tred2), the O(n²) inner loops of step i on
+// w (row-major, n per row, Vᵀ of the reduction), d and e (float64 vectors in memory).
+
+/**
+ * e[0:i] ← (lower part of A)·d[0:i] through the rows of w, and row i of w ← d[0:i]:
+ * for j < i, gⱼ = e[j] + w[j][j]·d[j] + Σ_{k=j+1}^{i−1} w[j][k]·d[k] (the sum over k in two
+ * lanes, k − j odd and even, then added, then the last k when the count is odd), and
+ * e[k] += w[j][k]·d[j] for k in (j, i) (in increasing j for each k); then e[j] = gⱼ.
+ * e[0:i] must be zero on entry.
+ */
+export function tredSymv(w: usize, n: i32, i: i32, d: usize, e: usize): void {
+  const row = <usize>n << 3;
+  for (let j = 0; j < i; j++) {
+    const col = w + <usize>j * row;
+    const f = load<f64>(d + (<usize>j << 3));
+    store<f64>(w + <usize>i * row + (<usize>j << 3), f);
+    let g = load<f64>(e + (<usize>j << 3)) + load<f64>(col + (<usize>j << 3)) * f;
+    const vf = f64x2.splat(f);
+    let s = f64x2.splat(0.0);
+    let k = j + 1;
+    for (; k + 2 <= i; k += 2) {
+      const off = <usize>k << 3;
+      const wk = v128.load(col + off);
+      s = f64x2.add(s, f64x2.mul(wk, v128.load(d + off)));
+      v128.store(e + off, f64x2.add(v128.load(e + off), f64x2.mul(wk, vf)));
+    }
+    g += f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+    if (k < i) {
+      const off = <usize>k << 3;
+      const wk = load<f64>(col + off);
+      g += wk * load<f64>(d + off);
+      store<f64>(e + off, load<f64>(e + off) + wk * f);
+    }
+    store<f64>(e + (<usize>j << 3), g);
+  }
+}
+
+/**
+ * The rank-2 update of step i: for j < i, w[j][k] −= d[j]·e[k] + e[j]·d[k] for k in [j, i),
+ * then d[j] ← w[j][i−1] and w[j][i] ← 0 (the same operations per entry as the scalar loop).
+ */
+export function tredRank2(w: usize, n: i32, i: i32, d: usize, e: usize): void {
+  const row = <usize>n << 3;
+  for (let j = 0; j < i; j++) {
+    const col = w + <usize>j * row;
+    const f = load<f64>(d + (<usize>j << 3));
+    const g = load<f64>(e + (<usize>j << 3));
+    const vf = f64x2.splat(f);
+    const vg = f64x2.splat(g);
+    let k = j;
+    for (; k + 2 <= i; k += 2) {
+      const off = <usize>k << 3;
+      v128.store(col + off, f64x2.sub(v128.load(col + off), f64x2.add(f64x2.mul(vf, v128.load(e + off)), f64x2.mul(vg, v128.load(d + off)))));
+    }
+    if (k < i) {
+      const off = <usize>k << 3;
+      store<f64>(col + off, load<f64>(col + off) - (f * load<f64>(e + off) + g * load<f64>(d + off)));
+    }
+    store<f64>(d + (<usize>j << 3), load<f64>(col + (<usize>(i - 1) << 3)));
+    store<f64>(col + (<usize>i << 3), 0.0);
+  }
+}
+
+/**
+ * One step of the accumulation of the transformations: with u = w[i+1][0:i+1] and d[0:i+1] = u/h,
+ * for j ≤ i, g = Σ_{k≤i} u[k]·w[j][k] (in two lanes, k even and odd, then added, then the
+ * last k when i + 1 is odd) and w[j][0:i+1] −= g·d.
+ */
+export function tredAccumulate(w: usize, n: i32, i: i32, d: usize): void {
+  const row = <usize>n << 3;
+  const u = w + <usize>(i + 1) * row;
+  const len = i + 1;
+  const len2 = len & ~1;
+  for (let j = 0; j <= i; j++) {
+    const col = w + <usize>j * row;
+    let s = f64x2.splat(0.0);
+    for (let k = 0; k < len2; k += 2) {
+      const off = <usize>k << 3;
+      s = f64x2.add(s, f64x2.mul(v128.load(u + off), v128.load(col + off)));
+    }
+    let g = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+    if (len2 < len) {
+      const off = <usize>len2 << 3;
+      g += load<f64>(u + off) * load<f64>(col + off);
+    }
+    const vg = f64x2.splat(g);
+    for (let k = 0; k < len2; k += 2) {
+      const off = <usize>k << 3;
+      v128.store(col + off, f64x2.sub(v128.load(col + off), f64x2.mul(vg, v128.load(d + off))));
+    }
+    if (len2 < len) {
+      const off = <usize>len2 << 3;
+      store<f64>(col + off, load<f64>(col + off) - g * load<f64>(d + off));
+    }
+  }
+}

@@ -33,6 +33,9 @@ export interface Kernels {
   allFinite32(p: number, n: number): number;
   gemvN(a: number, lda: number, m: number, n: number, x: number, y: number, alpha: number, beta: number): void;
   rotateRows(w: number, n: number, from: number, to: number, cs: number, ss: number): void;
+  tredSymv(w: number, n: number, i: number, d: number, e: number): void;
+  tredRank2(w: number, n: number, i: number, d: number, e: number): void;
+  tredAccumulate(w: number, n: number, i: number, d: number): void;
 }
 
 /** Slots of the control block shared with the workers (Int32 indices, then float64 parameters). */
