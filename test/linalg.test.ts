@@ -354,6 +354,31 @@ describe("dense type and element-wise maps", () => {
     p.forEach((v, i) => assert.ok(Math.abs(v - expected[i]) < 1e-12, `softmax entry ${i}: ${v}`));
     assert.throws(() => linalg.addBias(z, new Float64Array(2)), /addBias: b must be a Float64Array of length 3/);
   });
+
+  it("the same maps on float32 matrices: the float64 results rounded to float32, and a clear error for mixed types", () => {
+    const r = rng(34);
+    const z = dense(3, 5, r.normalVector(15));
+    const g = dense(3, 5, r.normalVector(15));
+    const z32 = linalg.toDense32(z);
+    const g32 = linalg.toDense32(g);
+    // From the float32 inputs widened exactly to float64, every map's float64 result rounded to float32.
+    const [z64, g64] = [linalg.toDense64(z32), linalg.toDense64(g32)];
+    const same = (x: linalg.Dense32, y: linalg.Dense, what: string) => {
+      assert.ok(x.data instanceof Float32Array, `${what}: not float32`);
+      assert.ok(x.data.every((v, i) => Object.is(v, Math.fround(y.data[i]))), `${what}: not the float64 result rounded`);
+    };
+    same(linalg.relu(z32), linalg.relu(z64), "relu");
+    same(linalg.reluMask(z32, g32), linalg.reluMask(z64, g64), "reluMask");
+    same(linalg.softmaxRows(z32), linalg.softmaxRows(z64), "softmaxRows");
+    const inPlace = linalg.dense32(3, 5, Float32Array.from(z32.data));
+    same(linalg.softmaxRows(inPlace, inPlace), linalg.softmaxRows(z64), "softmaxRows in place");
+    const b = Float32Array.of(1.5, -2, 0.25, 3, -1);
+    same(linalg.addBias(linalg.dense32(3, 5, Float32Array.from(z32.data)), b), linalg.addBias(linalg.toDense64(z32), Float64Array.from(b)), "addBias");
+    assert.deepEqual(Array.from(linalg.columnSums(g32)), Array.from(linalg.columnSums(g64)));
+    assert.throws(() => linalg.reluMask(z32, g as never), /reluMask: g must hold a Float32Array like z, got a Float64Array/);
+    assert.throws(() => linalg.relu(z32, g as never), /relu: out must hold a Float32Array like the input/);
+    assert.throws(() => linalg.addBias(z32, new Float64Array(5) as never), /addBias: b must be a Float32Array of length 5/);
+  });
 });
 
 describe("symmetricEigenDense", () => {

@@ -97,7 +97,7 @@ export function allFinite(data: Float64Array | Float32Array): boolean {
 }
 
 /** Throws unless every entry of a result is finite: `what` names the operation and its arguments. */
-export function assertFiniteResult(what: string, data: Float64Array): void {
+export function assertFiniteResult(what: string, data: Float64Array | Float32Array): void {
   if (!allFinite(data)) throw overflow(what);
 }
 
