@@ -196,9 +196,13 @@ function gemmDirect(a: Dense, b: Dense, { c, transA, transB, alpha, beta, m, n, 
   if (beta !== 0) heap.set(c.data, offC / 8);
   e.kernels.gemmDirect(offA, transA ? 1 : a.cols, transA ? a.cols : 1, offB, n, offC, n, m, n, k, KC, alpha, beta, 0);
   const finite = e.kernels.allFinite(offC, m * n) === 1;
-  c.data.set(heap.subarray(offC / 8, offC / 8 + m * n));
+  // The view of C's slot is kept while the slot and the memory stay the same (repeated
+  // products of one shape then allocate nothing here).
+  if (directOut.buffer !== heap.buffer || directOut.byteOffset !== offC || directOut.length !== m * n) directOut = heap.subarray(offC / 8, offC / 8 + m * n);
+  c.data.set(directOut);
   return finite;
 }
+let directOut = new Float64Array(0);
 
 /**
  * The packed path (float64, or float32 with `f32`): operands copied into the shared memory,
