@@ -72,7 +72,8 @@ function gemmCase(m: number, k: number, n: number, threads: number, calls = 1): 
     unit: "products",
     flops: 2 * m * n * k,
     run: () => {
-      for (let i = 0; i < calls; i++) linalg.gemm(a, b, c, { threads });
+      const options = { threads };
+      for (let i = 0; i < calls; i++) linalg.gemm(a, b, c, options);
       return calls;
     },
     numpyThreads: threads,

@@ -38,6 +38,8 @@ const MAX_STRIPS = 0x7fff;
  * Below this many multiply-adds (m·n·k) the JavaScript path is used: the copies and packing
  * of the WebAssembly path cost about 2 µs (measured, CPU time: square products of 8³ took
  * 1.2 µs in JavaScript and 2.3 µs in WebAssembly, 10³ 1.9 and 2.5 µs, 12³ 3.3 and 1.8 µs).
+ * Measured with the packed path; the direct path that now runs above it costs less, so the
+ * crossover is at most here (not re-measured: the machine was too loaded to resolve it).
  */
 const WASM_MIN_WORK = 11 ** 3;
 /**
@@ -69,11 +71,21 @@ interface Product<T> {
   threads: number;
 }
 
-/** Checks the operands and options of `gemm` or `gemm32` (`what`), and makes C when it is omitted. */
-function product<T extends Dense | Dense32>(what: string, check: typeof assertDense | typeof assertDense32, make: (rows: number, cols: number) => T, a: T, b: T, c: T | undefined, options: GemmOptions): Product<T> {
+/** The argument names of `gemm` and `gemm32` in error messages (made once: a product may take a microsecond). */
+const NAMES = { gemm: { A: "gemm: A", B: "gemm: B", C: "gemm: C" }, gemm32: { A: "gemm32: A", B: "gemm32: B", C: "gemm32: C" } } as const;
+const UNCHECKED = { finite: false } as const;
+const CHECKED = { finite: true } as const;
+
+/**
+ * Checks the operands and options of `gemm` or `gemm32` (`what`), and makes C when it is
+ * omitted. Allocates nothing when C is given (the garbage of a call per microsecond costs
+ * collections, measured several µs per product in a heap full of objects).
+ */
+function product<T extends Dense | Dense32>(what: "gemm" | "gemm32", check: typeof assertDense | typeof assertDense32, make: (rows: number, cols: number) => T, a: T, b: T, c: T | undefined, options: GemmOptions): Product<T> {
+  const names = NAMES[what];
   // Entries are checked only if the result is not finite (a non-finite entry always reaches it).
-  check(`${what}: A`, a, { finite: false });
-  check(`${what}: B`, b, { finite: false });
+  check(names.A, a, UNCHECKED);
+  check(names.B, b, UNCHECKED);
   assertOptions(what, options);
   const { transA = false, transB = false, alpha = 1, beta = 0 } = options ?? {};
   if (!Number.isFinite(alpha)) throw new Error(`${what}: alpha must be a finite number, got ${alpha}`);
@@ -87,13 +99,31 @@ function product<T extends Dense | Dense32>(what: string, check: typeof assertDe
   }
   if (c === undefined) c = make(m, n);
   else {
-    check(`${what}: C`, c, { finite: beta !== 0 }); // with β = 0, C's previous content is not read
+    check(names.C, c, beta !== 0 ? CHECKED : UNCHECKED); // with β = 0, C's previous content is not read
     if (c.rows !== m || c.cols !== n) throw new Error(`${what}: C must be ${m}×${n} (the shape of ${name("A", transA)}·${name("B", transB)}), got ${c.rows}×${c.cols}`);
     if (overlaps(c.data, a.data) || overlaps(c.data, b.data)) throw new Error(`${what}: C must not share memory with A or B`);
   }
   const threads = options?.threads ?? defaultThreads();
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`${what}: threads must be an integer ≥ 1, got ${threads}`);
-  return { c, transA, transB, alpha, beta, m, n, k, threads };
+  const p = args as Product<T>;
+  p.c = c;
+  p.transA = transA;
+  p.transB = transB;
+  p.alpha = alpha;
+  p.beta = beta;
+  p.m = m;
+  p.n = n;
+  p.k = k;
+  p.threads = threads;
+  return p;
+}
+const NONE: Dense = { rows: 0, cols: 0, data: new Float64Array(0) };
+/** The one Product record, reused by every call (a product runs to completion before the next starts). */
+const args: Product<Dense | Dense32> = { c: NONE, transA: false, transB: false, alpha: 1, beta: 0, m: 0, n: 0, k: 0, threads: 1 };
+/** Lets go of the record's C (so that it does not keep the last result alive); returns it. */
+function done<T>(c: T): T {
+  args.c = NONE;
+  return c;
 }
 
 /**
@@ -104,20 +134,22 @@ function product<T extends Dense | Dense32>(what: string, check: typeof assertDe
 export function gemm(a: Dense, b: Dense, c?: Dense, options: GemmOptions = {}): Dense {
   const p = product("gemm", assertDense, make64, a, b, c, options);
   const { m, n, k } = p;
-  if (m === 0 || n === 0) return p.c;
+  const out = p.c;
+  if (m === 0 || n === 0) return done(out);
   const work = m * n * k;
   let finite: boolean;
   if (work < WASM_MIN_WORK) {
     gemmJs(a, b, p);
-    finite = allFinite(p.c.data);
+    finite = allFinite(out.data);
   } else if (work < THREADS_MIN_WORK) finite = gemmDirect(a, b, p);
   else finite = gemmPacked(a, b, p, false);
+  done(out);
   if (!finite) {
     assertDense("gemm: A", a);
     assertDense("gemm: B", b);
     throw overflow("gemm: α·op(A)·op(B) + β·C");
   }
-  return p.c;
+  return out;
 }
 
 /**
@@ -129,13 +161,16 @@ export function gemm(a: Dense, b: Dense, c?: Dense, options: GemmOptions = {}): 
  */
 export function gemm32(a: Dense32, b: Dense32, c?: Dense32, options: GemmOptions = {}): Dense32 {
   const p = product("gemm32", assertDense32, make32, a, b, c, options);
-  if (p.m === 0 || p.n === 0) return p.c;
-  if (!gemmPacked(a, b, p, true)) {
+  const out = p.c;
+  if (p.m === 0 || p.n === 0) return done(out);
+  const finite = gemmPacked(a, b, p, true);
+  done(out);
+  if (!finite) {
     assertDense32("gemm32: A", a);
     assertDense32("gemm32: B", b);
     throw new Error("gemm32: α·op(A)·op(B) + β·C overflows the float32 range (an entry beyond ±3.4e38)");
   }
-  return p.c;
+  return out;
 }
 
 /** The JavaScript path, in the summation order of KC. */
