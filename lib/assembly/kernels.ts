@@ -1,7 +1,10 @@
-// AssemblyScript (compiled to WebAssembly by `npm run build`, see build.mjs): the float64
-// kernels behind linalg.gemm. No allocation, no globals: every buffer is an address in the
-// (shared) memory handed in by the JavaScript side, so that several instances (one per
-// thread) can work on the same memory at once.
+// AssemblyScript (compiled to WebAssembly by `npm run build`, see build.mjs): the kernels
+// behind linalg.gemm (float64: packed and direct), gemm32 (float32), matVec, and the
+// eigendecomposition's reduction and rotations. No allocation, no globals: every buffer is an
+// address in the memory handed in by the JavaScript side (shared, or the unshared one of the
+// small products), so that several instances (one per thread) can work on the same memory.
+// tile and tile32 are the same code for two lane types (AssemblyScript's SIMD operations are
+// typed, f64x2 or f32x4), kept side by side.
 //
 // Layout of the packed operands (GotoBLAS style):
 //   packed A: panels of 4 rows; panel p holds, for each k, the 4 values op(A)[4p + r][k]

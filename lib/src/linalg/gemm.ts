@@ -156,7 +156,8 @@ export function gemm(a: Dense, b: Dense, c?: Dense, options: GemmOptions = {}): 
  * C ← α·op(A)·op(B) + β·C in float32 on `Dense32` operands (α and β rounded to float32);
  * returns C (new when omitted). Every element is summed in increasing k by a float32 multiply
  * then a float32 add, in blocks of KC, as `gemm` does in float64 (WebAssembly with four
- * float32 lanes, a 4×8 register tile): bitwise the same whatever the thread count.
+ * float32 lanes, a 4×8 register tile): bitwise the same whatever the thread count. Every
+ * size takes the packed path (no direct or JavaScript path for small float32 products yet).
  * @throws when the shapes do not match, an entry is not finite, C shares memory with A or B, α or β is not finite, or the result leaves the float32 range
  */
 export function gemm32(a: Dense32, b: Dense32, c?: Dense32, options: GemmOptions = {}): Dense32 {
