@@ -72,7 +72,8 @@ function gemmCase(m: number, k: number, n: number, threads: number, calls = 1): 
     unit: "products",
     flops: 2 * m * n * k,
     run: () => {
-      for (let i = 0; i < calls; i++) linalg.gemm(a, b, c, { threads });
+      const options = { threads };
+      for (let i = 0; i < calls; i++) linalg.gemm(a, b, c, options);
       return calls;
     },
     numpyThreads: threads,
@@ -82,6 +83,28 @@ def run():
     for i in range(${calls}):
         np.matmul(A, B, out=C)
     return ${calls}`,
+  };
+}
+
+/** C = A·B in float32 (`gemm32`) against numpy's float32 product. */
+function gemm32Case(m: number, k: number, n: number, threads: number): Case {
+  const a = linalg.dense32(m, k, Float32Array.from(rng(1).normalVector(m * k)));
+  const b = linalg.dense32(k, n, Float32Array.from(rng(2).normalVector(k * n)));
+  const c = linalg.dense32(m, n);
+  return {
+    name: `gemm float32 ${m}×${k}·${k}×${n}, ${threads} thread${threads > 1 ? "s" : ""}`,
+    unit: "products",
+    flops: 2 * m * n * k,
+    run: () => {
+      linalg.gemm32(a, b, c, { threads });
+      return 1;
+    },
+    numpyThreads: threads,
+    numpy: `
+rs = np.random.RandomState(1); A = rs.randn(${m}, ${k}).astype(np.float32); B = rs.randn(${k}, ${n}).astype(np.float32); C = np.empty((${m}, ${n}), dtype=np.float32)
+def run():
+    np.matmul(A, B, out=C)
+    return 1`,
   };
 }
 
@@ -162,6 +185,82 @@ def run():
   };
 }
 
+/** The same epoch in float32 (`gemm32` and the maps on `Dense32`), against numpy's float32 loop. */
+function epoch32Case(threads: number): Case {
+  const N = 2000;
+  const D = 784;
+  const H = 1024;
+  const K = 10;
+  const r = rng(5);
+  const f32 = (rows: number, cols: number, data?: Float64Array) => linalg.dense32(rows, cols, data && Float32Array.from(data));
+  const x = f32(N, D, rng(6).normalVector(N * D));
+  const labels = Array.from({ length: N }, () => r.integer(0, K - 1));
+  const w1 = f32(D, H, r.normalVector(D * H, Math.sqrt(2 / D)));
+  const w2 = f32(H, K, r.normalVector(H * K, Math.sqrt(1 / H)));
+  const b1 = new Float32Array(H);
+  const b2 = new Float32Array(K);
+  const [z1, h, z2, p, dw1, dw2, dh] = [f32(N, H), f32(N, H), f32(N, K), f32(N, K), f32(D, H), f32(H, K), f32(N, H)];
+  const db1 = new Float64Array(H);
+  const db2 = new Float64Array(K);
+  const eta = 0.1;
+  const step = (w: Float32Array, g: Float32Array | Float64Array) => {
+    for (let i = 0; i < w.length; i++) w[i] -= eta * g[i];
+  };
+  const options = { threads };
+  const epoch = () => {
+    linalg.addBias(linalg.gemm32(x, w1, z1, options), b1);
+    linalg.relu(z1, h);
+    linalg.addBias(linalg.gemm32(h, w2, z2, options), b2);
+    linalg.softmaxRows(z2, p);
+    let loss = 0;
+    for (let i = 0; i < N; i++) {
+      loss -= Math.log(p.data[i * K + labels[i]]);
+      p.data[i * K + labels[i]] -= 1;
+    }
+    for (let i = 0; i < N * K; i++) p.data[i] /= N;
+    linalg.gemm32(h, p, dw2, { transA: true, threads });
+    linalg.columnSums(p, db2);
+    linalg.gemm32(p, w2, dh, { transB: true, threads });
+    linalg.reluMask(z1, dh, dh);
+    linalg.gemm32(x, dh, dw1, { transA: true, threads });
+    linalg.columnSums(dh, db1);
+    step(w1.data, dw1.data);
+    step(w2.data, dw2.data);
+    step(b1, db1);
+    step(b2, db2);
+    return loss / N;
+  };
+  return {
+    name: `epoch float32, 784–1024–10 ReLU net, 2,000 examples, ${threads} thread${threads > 1 ? "s" : ""}`,
+    unit: "epochs",
+    flops: 2 * N * (2 * D * H + 3 * H * K),
+    repeats: 1,
+    run: () => {
+      epoch();
+      return 1;
+    },
+    numpyThreads: threads,
+    numpy: `
+rs = np.random.RandomState(5); N, D, H, K = 2000, 784, 1024, 10; f = np.float32
+X = rs.randn(N, D).astype(f); labels = rs.randint(0, K, N)
+W1 = (rs.randn(D, H) * np.sqrt(2 / D)).astype(f); W2 = (rs.randn(H, K) * np.sqrt(1 / H)).astype(f); b1 = np.zeros(H, f); b2 = np.zeros(K, f); eta = f(0.1)
+def run():
+    global W1, W2, b1, b2
+    Z1 = X @ W1 + b1
+    Hd = np.maximum(Z1, 0)
+    Z2 = Hd @ W2 + b2
+    Z2 = Z2 - Z2.max(axis=1, keepdims=True)
+    P = np.exp(Z2); P /= P.sum(axis=1, keepdims=True)
+    loss = -np.log(P[np.arange(N), labels]).mean()
+    P[np.arange(N), labels] -= 1; P /= N
+    dW2 = Hd.T @ P; db2 = P.sum(axis=0)
+    dH = P @ W2.T; dH *= Z1 > 0
+    dW1 = X.T @ dH; db1 = dH.sum(axis=0)
+    W1 -= eta * dW1; W2 -= eta * dW2; b1 -= eta * db1; b2 -= eta * db2
+    return 1`,
+  };
+}
+
 const evd200 = spd(200);
 const evdDense = linalg.fromMatrix(evd200);
 
@@ -208,6 +307,10 @@ const cases: Case[] = [
   gemmCase(200, 200, 200, 2, 10),
   gemmCase(1000, 784, 512, 1),
   gemmCase(1000, 784, 512, 2),
+  gemm32Case(200, 200, 200, 1),
+  gemm32Case(200, 200, 200, 2),
+  gemm32Case(1000, 784, 512, 1),
+  gemm32Case(1000, 784, 512, 2),
   gemvCase(100, 20_000, true),
   gemvCase(100, 20_000, false),
   gemvCase(1000, 200, true),
@@ -262,6 +365,7 @@ def run():
   epochCase(1),
   epochCase(2),
   teacherStudentCase(12, 2000),
+  epoch32Case(2),
 ];
 
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;

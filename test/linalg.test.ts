@@ -123,6 +123,27 @@ describe("gemm", () => {
     assert.ok(Object.is(small[0], large[0]) && Object.is(small[1], large[1]), `${Array.from(small)} vs ${Array.from(large.slice(0, 2))}`);
   });
 
+  it("gives bitwise the same entries on the direct path (small products, no packing) and the packed path", () => {
+    // 5×300·300×33 (49,500 multiply-adds) runs on the direct path, 70×300·300×33 (693,000) on
+    // the packed one; the first five rows must match exactly, with both transposes (Bᵀ is
+    // transposed while copied on the direct path), k past KC, and 33 columns (an edge tile).
+    const r = rng(17);
+    const [m, k, n, rows] = [70, 300, 33, 5];
+    for (const transA of [false, true]) {
+      for (const transB of [false, true]) {
+        const a = transA ? random(r, k, m) : random(r, m, k);
+        const b = transB ? random(r, n, k) : random(r, k, n);
+        const c0 = random(r, m, n);
+        const options = { transA, transB, alpha: 0.9, beta: -1.1, threads: 1 };
+        const large = gemm(a, b, dense(m, n, Float64Array.from(c0.data)), options).data;
+        // The first `rows` rows of op(A): rows of A, or columns of Aᵀ's storage.
+        const top = transA ? dense(k, rows, Float64Array.from({ length: k * rows }, (_, i) => a.data[Math.floor(i / rows) * m + (i % rows)])) : dense(rows, k, a.data.slice(0, rows * k));
+        const small = gemm(top, b, dense(rows, n, c0.data.slice(0, rows * n)), options).data;
+        assert.ok(small.every((v, i) => Object.is(v, large[i])), `transA ${transA}, transB ${transB}: the direct and packed paths differ`);
+      }
+    }
+  });
+
   it("names the mismatch in shape errors", () => {
     const a = dense(3, 4);
     assert.throws(() => gemm(a, dense(5, 2)), /gemm: A is 3×4 but B is 5×2: the inner dimensions 4 and 5 differ/);
@@ -154,6 +175,111 @@ describe("gemm", () => {
     const child = spawnSync(process.execPath, ["-e", script], { timeout: 30_000, encoding: "utf8" });
     assert.equal(child.signal, null, "the script was still running after 30 s");
     assert.equal(child.status, 0, child.stderr);
+  });
+});
+
+/**
+ * C = α·op(A)·op(B) + β·C₀ in float32, emulated in float64 with Math.fround in the order gemm32
+ * documents: per element, k blocks of KC, each s = fl(s + fl(a·b)) in increasing k, then
+ * fl(fl(β·c) + fl(α·s)) (fl(α·s) for β = 0, fl(c + fl(α·s)) for β = 1 and the later blocks),
+ * α and β rounded to float32. (A float32 operation equals the float64 one rounded to float32,
+ * since 53 ≥ 2·24 + 2.)
+ */
+function emulateGemm32(a: linalg.Dense32, b: linalg.Dense32, c0: Float32Array, transA: boolean, transB: boolean, alpha: number, beta: number, m: number, n: number, k: number): Float32Array {
+  const f = Math.fround;
+  const [al, be] = [f(alpha), f(beta)];
+  const c = Float32Array.from(c0);
+  const op = (x: linalg.Dense32, t: boolean, i: number, j: number) => (t ? x.data[j * x.cols + i] : x.data[i * x.cols + j]);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const at = i * n + j;
+      if (k === 0) c[at] = be === 0 ? 0 : f(be * c[at]);
+      for (let k0 = 0; k0 < k; k0 += KC) {
+        let s = 0;
+        for (let l = k0; l < Math.min(k, k0 + KC); l++) s = f(s + f(op(a, transA, i, l) * op(b, transB, l, j)));
+        if (k0 > 0 || be === 1) c[at] = f(c[at] + f(al * s));
+        else if (be === 0) c[at] = f(al * s);
+        else c[at] = f(f(be * c[at]) + f(al * s));
+      }
+    }
+  }
+  return c;
+}
+
+describe("gemm32", () => {
+  const normals = (r: Rng, length: number) => Float32Array.from(length > 0 ? r.normalVector(length) : []);
+  const random32 = (r: Rng, rows: number, cols: number) => linalg.dense32(rows, cols, normals(r, rows * cols));
+
+  it("computes each entry in float32 in the documented order (bitwise), within float32 rounding of the float64 product", () => {
+    const r = rng(21);
+    // Shapes with 1, odd sizes, edges of the 4×8 tile, the 64-row strip and the k block (KC = 256).
+    const shapes: [number, number, number][] = [[1, 1, 1], [3, 1, 5], [5, 9, 1], [7, 8, 13], [17, 16, 15], [65, 33, 70], [9, 17, 2 * KC + 3], [1, 2, 0]];
+    const cases: [number, number][] = [[0.7, -1.3], [1, 0], [-2, 1], [0.1, 0.3]];
+    let t = 0;
+    for (const [m, n, k] of shapes) {
+      for (const transA of [false, true]) {
+        for (const transB of [false, true]) {
+          const [alpha, beta] = cases[t++ % cases.length];
+          const a = transA ? random32(r, k, m) : random32(r, m, k);
+          const b = transB ? random32(r, n, k) : random32(r, k, n);
+          const c0 = normals(r, m * n);
+          const c = linalg.dense32(m, n, Float32Array.from(c0));
+          if (beta === 0) c.data.fill(NaN); // β = 0 ignores C
+          const got = linalg.gemm32(a, b, c, { transA, transB, alpha, beta }).data;
+          const expected = emulateGemm32(a, b, c0, transA, transB, alpha, beta, m, n, k);
+          const label = `${m}×${k}·${k}×${n} (transA ${transA}, transB ${transB}, α ${alpha}, β ${beta})`;
+          assert.ok(got.every((v, i) => Object.is(v, expected[i])), `${label}: not the documented float32 order`);
+          // Independently of the emulation: within float32 rounding of the float64 product,
+          // |ĉ − c| ≤ 2⁻²⁴·(k + 3)·(|α|·Σ|ab| + |β|·|c₀|) (k + 3 roundings per entry, α and β rounded);
+          // a wrong transpose or β is off by O(1) of the scale.
+          for (let i = 0; i < m; i++) {
+            for (let j = 0; j < n; j++) {
+              let s = 0;
+              let scale = 0;
+              for (let l = 0; l < k; l++) {
+                const p = (transA ? a.data[l * m + i] : a.data[i * k + l]) * (transB ? b.data[j * k + l] : b.data[l * n + j]);
+                s += p;
+                scale += Math.abs(p);
+              }
+              const exact = alpha * s + (beta === 0 ? 0 : beta * c0[i * n + j]);
+              const bound = 2 ** -24 * (k + 3) * (Math.abs(alpha) * scale + Math.abs(beta * c0[i * n + j]));
+              assert.ok(Math.abs(got[i * n + j] - exact) <= bound, `${label} C[${i}][${j}]: ${got[i * n + j]} vs ${exact}`);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it("is bitwise identical with one and two threads, and from run to run", () => {
+    const r = rng(22);
+    for (const [m, n, k] of [[200, 200, 200], [333, 257, 2 * KC + 88]]) {
+      const a = random32(r, m, k);
+      const b = random32(r, n, k);
+      const c0 = Float32Array.from(r.normalVector(m * n));
+      const run = (threads: number) => linalg.gemm32(a, b, linalg.dense32(m, n, Float32Array.from(c0)), { transB: true, alpha: 0.3, beta: -0.9, threads }).data;
+      const one = run(1);
+      const two = run(2);
+      const again = run(2);
+      assert.ok(one.every((v, i) => Object.is(v, two[i])), `${m}×${k}·${k}×${n}: one and two threads differ`);
+      assert.ok(two.every((v, i) => Object.is(v, again[i])), `${m}×${k}·${k}×${n}: two runs differ`);
+    }
+  });
+
+  it("names shape errors, non-finite entries and a result beyond the float32 range; converts to and from float64", () => {
+    const a = linalg.dense32(3, 4);
+    assert.throws(() => linalg.gemm32(a, linalg.dense32(5, 2)), /gemm32: A is 3×4 but B is 5×2: the inner dimensions 4 and 5 differ/);
+    assert.throws(() => linalg.gemm32(a, dense(4, 2) as never), /gemm32: B must be a dense matrix \{ rows, cols, data: Float32Array \}/);
+    assert.throws(() => linalg.gemm32(a, linalg.dense32(4, 4), a), /gemm32: C must not share memory with A or B/);
+    const nan = { rows: 2, cols: 2, data: Float32Array.of(1, NaN, 0, 1) };
+    assert.throws(() => linalg.gemm32(nan, linalg.dense32(2, 2)), /gemm32: A\[0\]\[1\] must be finite, got NaN/);
+    const big = linalg.dense32(1, 1, Float32Array.of(1e20));
+    assert.throws(() => linalg.gemm32(big, big), /gemm32: α·op\(A\)·op\(B\) \+ β·C overflows the float32 range/);
+    const x = dense(2, 2, Float64Array.of(0.1, -2, 3e-3, 1));
+    const x32 = linalg.toDense32(x);
+    assert.deepEqual(Array.from(x32.data), Array.from(x.data, Math.fround));
+    assert.deepEqual(Array.from(linalg.toDense64(x32).data), Array.from(x.data, Math.fround));
+    assert.throws(() => linalg.toDense32(dense(1, 1, Float64Array.of(1e39))), /toDense32: an entry of a is beyond the float32 range/);
   });
 });
 
@@ -228,6 +354,31 @@ describe("dense type and element-wise maps", () => {
     p.forEach((v, i) => assert.ok(Math.abs(v - expected[i]) < 1e-12, `softmax entry ${i}: ${v}`));
     assert.throws(() => linalg.addBias(z, new Float64Array(2)), /addBias: b must be a Float64Array of length 3/);
   });
+
+  it("the same maps on float32 matrices: the float64 results rounded to float32, and a clear error for mixed types", () => {
+    const r = rng(34);
+    const z = dense(3, 5, r.normalVector(15));
+    const g = dense(3, 5, r.normalVector(15));
+    const z32 = linalg.toDense32(z);
+    const g32 = linalg.toDense32(g);
+    // From the float32 inputs widened exactly to float64, every map's float64 result rounded to float32.
+    const [z64, g64] = [linalg.toDense64(z32), linalg.toDense64(g32)];
+    const same = (x: linalg.Dense32, y: linalg.Dense, what: string) => {
+      assert.ok(x.data instanceof Float32Array, `${what}: not float32`);
+      assert.ok(x.data.every((v, i) => Object.is(v, Math.fround(y.data[i]))), `${what}: not the float64 result rounded`);
+    };
+    same(linalg.relu(z32), linalg.relu(z64), "relu");
+    same(linalg.reluMask(z32, g32), linalg.reluMask(z64, g64), "reluMask");
+    same(linalg.softmaxRows(z32), linalg.softmaxRows(z64), "softmaxRows");
+    const inPlace = linalg.dense32(3, 5, Float32Array.from(z32.data));
+    same(linalg.softmaxRows(inPlace, inPlace), linalg.softmaxRows(z64), "softmaxRows in place");
+    const b = Float32Array.of(1.5, -2, 0.25, 3, -1);
+    same(linalg.addBias(linalg.dense32(3, 5, Float32Array.from(z32.data)), b), linalg.addBias(linalg.toDense64(z32), Float64Array.from(b)), "addBias");
+    assert.deepEqual(Array.from(linalg.columnSums(g32)), Array.from(linalg.columnSums(g64)));
+    assert.throws(() => linalg.reluMask(z32, g as never), /reluMask: g must hold a Float32Array like z, got a Float64Array/);
+    assert.throws(() => linalg.relu(z32, g as never), /relu: out must hold a Float32Array like the input/);
+    assert.throws(() => linalg.addBias(z32, new Float64Array(5) as never), /addBias: b must be a Float32Array of length 5/);
+  });
 });
 
 describe("symmetricEigenDense", () => {
@@ -265,6 +416,21 @@ describe("symmetricEigenDense", () => {
       x.forEach((xi, i) => assert.ok(Math.abs(xi - sign * y[i]) <= 1e-12, `vector ${to}, entry ${i}`));
       assert.ok(Math.abs(mine.values[to] - (to - 10)) <= 1e-12 * 30);
     });
+  });
+
+  it("gives bitwise the same values and vectors from run to run (fixed summation order in the SIMD loops)", () => {
+    const r = rng(33);
+    for (const n of [1, 2, 7, 64, 101]) {
+      const g = random(r, n, n);
+      const a = gemm(g, g, undefined, { transA: true });
+      const one = linalg.symmetricEigenDense(a);
+      const two = linalg.symmetricEigenDense(a);
+      assert.ok(one.values.every((v, i) => Object.is(v, two.values[i])), `n = ${n}: eigenvalues differ between runs`);
+      assert.ok(one.vectors!.data.every((v, i) => Object.is(v, two.vectors!.data[i])), `n = ${n}: eigenvectors differ between runs`);
+      const valuesOnly = linalg.symmetricEigenDense(a, { vectors: false }).values;
+      // Without vectors the reduction skips the accumulation only: the same tridiagonal, so the same eigenvalues up to QL's rounding.
+      assert.ok(valuesOnly.every((v, i) => Math.abs(v - one.values[i]) <= 1e-12 * Math.max(1, Math.abs(one.values[n - 1]))), `n = ${n}: values-only differs`);
+    }
   });
 
   it("rejects a matrix that is not square or not finite", () => {

@@ -6,7 +6,12 @@
  *
  * Adding a function is one line: its parameter names mapped to generators, in order, e.g.
  *
- *   "linalg.gemm": entry({ a: matrix, b: matrix }),
+ *   "linalg.dense32": entry({ rows: count, cols: count, data: fc.oneof(fc.constant(undefined), vector.map((v) => (v instanceof Float64Array ? Float32Array.from(v) : v))) }),
+  "linalg.assertDense32": entry({ name: fc.constant("a"), a: dense32Arg }),
+  "linalg.toDense32": entry({ a: denseArg }),
+  "linalg.toDense64": entry({ a: dense32Arg }),
+  "linalg.gemm32": entry({ A: dense32Arg, B: dense32Arg, C: fc.oneof(fc.constant(undefined), dense32Arg), options: options({ transA: flag, transB: flag, alpha: number, beta: number, threads: count }) }),
+  "linalg.gemm": entry({ a: matrix, b: matrix }),
  *   "optimizers.newMethod": entry({ objective, x0: point, options: options({ ...descent, beta: number }) }),
  *
  * An error counts as clear when its message names one of the parameters or one of the keys of
@@ -96,6 +101,11 @@ export const matrix: Arg = sometimesWrong(mostly(
 const denseOf = (value: fc.Arbitrary<number>, max: number) =>
   fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max })).chain(([rows, cols]) => fc.array(value, { minLength: rows * cols, maxLength: rows * cols }).map((d) => ({ rows, cols, data: Float64Array.from(d) })));
 export const denseArg: Arg = sometimesWrong(mostly(denseOf(finite, 4), fc.oneof(denseOf(num, 3), fc.record({ rows: count, cols: count, data: vector }))));
+/** The float32 dense matrix (linalg's Dense32): entries of `finite` rounded to float32 (those beyond ±3.4e38 become ±∞), or wrong as for denseArg. */
+const dense32Of = (value: fc.Arbitrary<number>, max: number) => denseOf(value, max).map(({ rows, cols, data }) => ({ rows, cols, data: Float32Array.from(data) }));
+export const dense32Arg: Arg = sometimesWrong(mostly(dense32Of(moderate, 4), fc.oneof(dense32Of(finite, 3), dense32Of(num, 3), denseOf(finite, 3), fc.record({ rows: count, cols: count, data: vector }))));
+/** Either precision (the element-wise maps take both). */
+const anyDense: Arg = fc.oneof({ weight: 3, arbitrary: denseArg }, { weight: 1, arbitrary: dense32Arg });
 /** A symmetric 2×2 matrix with finite entries (for 2-D points), most of the time. */
 export const matrix2: Arg = mostly(fc.tuple(finite, finite, finite).map(([a, b, c]) => new Matrix([[a, b], [b, c]])), matrix);
 export const flag: Arg = mostly(fc.boolean(), fc.constantFrom(undefined, "yes"));
@@ -253,16 +263,21 @@ export const registry: Record<string, Entry> = {
   "linalg.fromMatrix": entry({ m: matrix }),
   "linalg.toMatrix": entry({ a: denseArg }),
   "linalg.transpose": entry({ a: denseArg }),
+  "linalg.dense32": entry({ rows: count, cols: count, data: fc.oneof(fc.constant(undefined), vector.map((v) => (v instanceof Float64Array ? Float32Array.from(v) : v))) }),
+  "linalg.assertDense32": entry({ name: fc.constant("a"), a: dense32Arg }),
+  "linalg.toDense32": entry({ a: denseArg }),
+  "linalg.toDense64": entry({ a: dense32Arg }),
+  "linalg.gemm32": entry({ A: dense32Arg, B: dense32Arg, C: fc.oneof(fc.constant(undefined), dense32Arg), options: options({ transA: flag, transB: flag, alpha: number, beta: number, threads: count }) }),
   "linalg.gemm": entry({ A: denseArg, B: denseArg, C: fc.oneof(fc.constant(undefined), denseArg), options: options({ transA: flag, transB: flag, alpha: number, beta: number, threads: count }) }),
   "linalg.gemv": entry({ A: denseArg, x: vector, y: fc.oneof(fc.constant(undefined), vector), options: options({ trans: flag, alpha: number, beta: number }) }),
   "linalg.axpy": entry({ alpha: number, x: vector, y: vector }),
   "linalg.syrk": entry({ A: denseArg, C: fc.oneof(fc.constant(undefined), denseArg), options: options({ trans: flag, alpha: number, beta: number }) }),
   "linalg.matVec": entry({ A: denseArg }),
-  "linalg.relu": entry({ z: denseArg, out: fc.oneof(fc.constant(undefined), denseArg) }),
-  "linalg.reluMask": entry({ z: denseArg, g: denseArg, out: fc.oneof(fc.constant(undefined), denseArg) }),
-  "linalg.addBias": entry({ z: denseArg, b: vector }),
-  "linalg.columnSums": entry({ a: denseArg, out: fc.oneof(fc.constant(undefined), vector) }),
-  "linalg.softmaxRows": entry({ z: denseArg, out: fc.oneof(fc.constant(undefined), denseArg) }),
+  "linalg.relu": entry({ z: anyDense, out: fc.oneof(fc.constant(undefined), anyDense) }),
+  "linalg.reluMask": entry({ z: anyDense, g: anyDense, out: fc.oneof(fc.constant(undefined), anyDense) }),
+  "linalg.addBias": entry({ z: anyDense, b: fc.oneof(vector, vector.map((v) => (v instanceof Float64Array ? Float32Array.from(v) : v))) }),
+  "linalg.columnSums": entry({ a: anyDense, out: fc.oneof(fc.constant(undefined), vector) }),
+  "linalg.softmaxRows": entry({ z: anyDense, out: fc.oneof(fc.constant(undefined), anyDense) }),
   "linalg.symmetricEigenDense": entry({ a: denseArg, options: options({ vectors: flag }) }),
   // random
   rng: entry({ seed }),

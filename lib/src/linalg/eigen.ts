@@ -2,8 +2,11 @@
  * Symmetric eigendecomposition A = V·diag(λ)·Vᵀ on the dense core: Householder reduction to
  * tridiagonal form, then the implicit QL algorithm with Wilkinson-like shifts (the EISPACK
  * tred2/tql2 pair, as in JAMA), on Float64Array with Vᵀ stored row-major so that every
- * inner loop (Householder updates, plane rotations) runs over contiguous memory. Vᵀ lives in
- * the engine's WebAssembly memory, where each QL sweep's rotations run as one SIMD call.
+ * inner loop (Householder updates, plane rotations) runs over contiguous memory. Vᵀ, d and e
+ * live in the engine's WebAssembly memory, where each reduction step's three O(n²) loops
+ * (the symmetric product, the rank-2 update, the accumulation) and each QL sweep's rotations
+ * run as SIMD calls. The sums of the reduction's dot products run in two lanes (fixed order:
+ * the results are the same from run to run; their last bits differ from a one-lane sum).
  * @module
  */
 import { assertDense, assertOptions, type Dense } from "./dense";
@@ -35,29 +38,32 @@ export function symmetricEigenDense(a: Dense, options: { vectors?: boolean } = {
   assertOptions("symmetricEigenDense", options);
   const wantVectors = options?.vectors ?? true;
   if (n === 0) return { values: new Float64Array(0), vectors: wantVectors ? { rows: 0, cols: 0, data: new Float64Array(0) } : undefined };
-  // w holds Vᵀ: w[c·n + r] = V[r][c]; then one sweep's rotation cosines and sines.
+  // w holds Vᵀ: w[c·n + r] = V[r][c]; then one sweep's rotation cosines and sines, d and e.
   const e = getEngine();
-  const block = allocate(e, 8 * n * (n + 2));
+  const block = allocate(e, 8 * n * (n + 4));
   try {
-    const w = new Float64Array(e.memory.buffer, block, n * n);
-    const rotations = { kernels: e.kernels, w: block, cs: block + 8 * n * n, ss: block + 8 * n * (n + 1), c: new Float64Array(e.memory.buffer, block + 8 * n * n, n), s: new Float64Array(e.memory.buffer, block + 8 * n * (n + 1), n) };
-    return decompose(a, n, w, wantVectors, rotations);
+    const vector = (at: number) => new Float64Array(e.memory.buffer, at, n);
+    const at = { w: block, cs: block + 8 * n * n, ss: block + 8 * n * (n + 1), d: block + 8 * n * (n + 2), e: block + 8 * n * (n + 3) };
+    const memory: Memory = { kernels: e.kernels, ...at, c: vector(at.cs), s: vector(at.ss) };
+    return decompose(a, n, new Float64Array(e.memory.buffer, block, n * n), vector(at.d), vector(at.e), wantVectors, memory);
   } finally {
     release(e, block);
   }
 }
 
-interface Rotations {
+interface Memory {
   kernels: Kernels;
-  /** Addresses of w and of the cosines and sines in the engine's memory. */
+  /** Addresses of w, of the cosines and sines, and of d and e in the engine's memory. */
   w: number;
   cs: number;
   ss: number;
+  d: number;
+  e: number;
   c: Float64Array;
   s: Float64Array;
 }
 
-function decompose(a: Dense, n: number, w: Float64Array, wantVectors: boolean, rotations: Rotations): { values: Float64Array; vectors?: Dense } {
+function decompose(a: Dense, n: number, w: Float64Array, d: Float64Array, e: Float64Array, wantVectors: boolean, memory: Memory): { values: Float64Array; vectors?: Dense } {
   // Start from the lower triangle of A (V = A, symmetric).
   let top = 0;
   for (let i = 0; i < n; i++) {
@@ -79,10 +85,8 @@ function decompose(a: Dense, n: number, w: Float64Array, wantVectors: boolean, r
       w[i * n + j] = v;
     }
   }
-  const d = new Float64Array(n);
-  const e = new Float64Array(n);
-  tridiagonalize(w, d, e, n, wantVectors);
-  ql(d, e, n, wantVectors ? rotations : undefined);
+  tridiagonalize(w, d, e, n, wantVectors, memory);
+  ql(d, e, n, wantVectors ? memory : undefined);
   // Sort ascending; V's column `to` is the eigenvector of the `from`-th value (row `from` of w).
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => d[i] - d[j]);
   const values = Float64Array.from(order, (i) => d[i] * scale);
@@ -96,7 +100,8 @@ function decompose(a: Dense, n: number, w: Float64Array, wantVectors: boolean, r
 }
 
 /** Householder reduction to tridiagonal form (tred2): d the diagonal, e the subdiagonal in e[1..n-1]; w ← Vᵀ of the reduction. */
-function tridiagonalize(w: Float64Array, d: Float64Array, e: Float64Array, n: number, accumulate: boolean) {
+function tridiagonalize(w: Float64Array, d: Float64Array, e: Float64Array, n: number, accumulate: boolean, memory: Memory) {
+  const { kernels } = memory;
   for (let j = 0; j < n; j++) d[j] = w[j * n + n - 1];
   for (let i = n - 1; i > 0; i--) {
     let scale = 0;
@@ -121,18 +126,8 @@ function tridiagonalize(w: Float64Array, d: Float64Array, e: Float64Array, n: nu
       h -= f * g;
       d[i - 1] = f - g;
       for (let j = 0; j < i; j++) e[j] = 0;
-      // e ← (lower part of A)·d, through rows of w (columns of V).
-      for (let j = 0; j < i; j++) {
-        const col = j * n;
-        f = d[j];
-        w[i * n + j] = f;
-        g = e[j] + w[col + j] * f;
-        for (let k = j + 1; k < i; k++) {
-          g += w[col + k] * d[k];
-          e[k] += w[col + k] * f;
-        }
-        e[j] = g;
-      }
+      // e ← (lower part of A)·d, through rows of w (columns of V); row i of w ← d.
+      kernels.tredSymv(memory.w, n, i, memory.d, memory.e);
       f = 0;
       for (let j = 0; j < i; j++) {
         e[j] /= h;
@@ -140,14 +135,8 @@ function tridiagonalize(w: Float64Array, d: Float64Array, e: Float64Array, n: nu
       }
       const hh = f / (h + h);
       for (let j = 0; j < i; j++) e[j] -= hh * d[j];
-      for (let j = 0; j < i; j++) {
-        const col = j * n;
-        f = d[j];
-        g = e[j];
-        for (let k = j; k < i; k++) w[col + k] -= f * e[k] + g * d[k];
-        d[j] = w[col + i - 1];
-        w[col + i] = 0;
-      }
+      // w[j][j:i] −= d[j]·e + e[j]·d, then d[j] ← w[j][i − 1], w[j][i] ← 0.
+      kernels.tredRank2(memory.w, n, i, memory.d, memory.e);
     }
     d[i] = h;
   }
@@ -165,12 +154,7 @@ function tridiagonalize(w: Float64Array, d: Float64Array, e: Float64Array, n: nu
     const next = (i + 1) * n;
     if (h !== 0) {
       for (let k = 0; k <= i; k++) d[k] = w[next + k] / h;
-      for (let j = 0; j <= i; j++) {
-        const col = j * n;
-        let g = 0;
-        for (let k = 0; k <= i; k++) g += w[next + k] * w[col + k];
-        for (let k = 0; k <= i; k++) w[col + k] -= g * d[k];
-      }
+      kernels.tredAccumulate(memory.w, n, i, memory.d);
     }
     for (let k = 0; k <= i; k++) w[next + k] = 0;
   }
@@ -182,7 +166,7 @@ function tridiagonalize(w: Float64Array, d: Float64Array, e: Float64Array, n: nu
 }
 
 /** Implicit QL on the tridiagonal (d, e) (tql2): d ← eigenvalues; with `rotations`, each sweep's rotations applied to rows of w. */
-function ql(d: Float64Array, e: Float64Array, n: number, rotations?: Rotations) {
+function ql(d: Float64Array, e: Float64Array, n: number, rotations?: Memory) {
   for (let i = 1; i < n; i++) e[i - 1] = e[i];
   e[n - 1] = 0;
   let f = 0;

@@ -1,13 +1,14 @@
 /**
  * C ← α·op(A)·op(B) + β·C on dense row-major operands: the one place where the speed of
  * dense products lives. Large products run in WebAssembly (128-bit SIMD, packed blocks, a
- * 4×4 register tile, rows split between threads); tiny ones in plain JavaScript, where the
- * call costs less. Both compute every output element in the same order (see KC), so the
- * result is bitwise the same whichever path, thread count or run.
+ * 4×4 register tile, rows split between threads); small ones in WebAssembly on one thread
+ * without packing, in an unshared memory; tiny ones in plain JavaScript, where the call
+ * costs less. All compute every output element in the same order (see KC), so the result
+ * is bitwise the same whichever path, thread count or run. `gemm32` does the same in float32.
  * @module
  */
-import { allFinite, assertDense, assertOptions, overflow, type Dense } from "./dense";
-import { defaultThreads, getEngine, MAX_THREADS, PARAM, runJob, workspace } from "./engine";
+import { allFinite, assertDense, assertDense32, assertOptions, overflow, type Dense, type Dense32 } from "./dense";
+import { defaultThreads, getEngine, getLocal, MAX_THREADS, PARAM, runJob, workspace } from "./engine";
 
 /** Options of `gemm`. */
 export interface GemmOptions {
@@ -37,18 +38,92 @@ const MAX_STRIPS = 0x7fff;
  * Below this many multiply-adds (m·n·k) the JavaScript path is used: the copies and packing
  * of the WebAssembly path cost about 2 µs (measured, CPU time: square products of 8³ took
  * 1.2 µs in JavaScript and 2.3 µs in WebAssembly, 10³ 1.9 and 2.5 µs, 12³ 3.3 and 1.8 µs).
+ * Measured with the packed path; the direct path that now runs above it costs less, so the
+ * crossover is at most here (not re-measured: the machine was too loaded to resolve it).
  */
 const WASM_MIN_WORK = 11 ** 3;
-/** From this many multiply-adds on, a product is split between threads. */
+/**
+ * From this many multiply-adds on, a product is packed and split between threads; below it,
+ * the direct path runs on the calling thread (for a 20×20 product the packing cost 0.3 µs of
+ * 1.6 µs, CPU time, and a worker's wake-up more than the product).
+ */
 const THREADS_MIN_WORK = 1 << 18;
 
-function opShape(a: Dense, trans: boolean) {
-  return trans ? { rows: a.cols, cols: a.rows } : { rows: a.rows, cols: a.cols };
-}
-
-function overlaps(x: Float64Array, y: Float64Array) {
+function overlaps(x: Float64Array | Float32Array, y: Float64Array | Float32Array) {
   if (x.buffer !== y.buffer) return false;
   return x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
+}
+
+const name = (x: string, t: boolean) => (t ? `${x}ᵀ` : x);
+const make64 = (rows: number, cols: number): Dense => ({ rows, cols, data: new Float64Array(rows * cols) });
+const make32 = (rows: number, cols: number): Dense32 => ({ rows, cols, data: new Float32Array(rows * cols) });
+
+/** The checked arguments of a product: op(A) is m × k, op(B) is k × n. */
+interface Product<T> {
+  c: T;
+  transA: boolean;
+  transB: boolean;
+  alpha: number;
+  beta: number;
+  m: number;
+  n: number;
+  k: number;
+  threads: number;
+}
+
+/** The argument names of `gemm` and `gemm32` in error messages (made once: a product may take a microsecond). */
+const NAMES = { gemm: { A: "gemm: A", B: "gemm: B", C: "gemm: C" }, gemm32: { A: "gemm32: A", B: "gemm32: B", C: "gemm32: C" } } as const;
+const UNCHECKED = { finite: false } as const;
+const CHECKED = { finite: true } as const;
+
+/**
+ * Checks the operands and options of `gemm` or `gemm32` (`what`), and makes C when it is
+ * omitted. Allocates nothing when C is given (the garbage of a call per microsecond costs
+ * collections, measured several µs per product in a heap full of objects).
+ */
+function product<T extends Dense | Dense32>(what: "gemm" | "gemm32", check: typeof assertDense | typeof assertDense32, make: (rows: number, cols: number) => T, a: T, b: T, c: T | undefined, options: GemmOptions): Product<T> {
+  const names = NAMES[what];
+  // Entries are checked only if the result is not finite (a non-finite entry always reaches it).
+  check(names.A, a, UNCHECKED);
+  check(names.B, b, UNCHECKED);
+  assertOptions(what, options);
+  const { transA = false, transB = false, alpha = 1, beta = 0 } = options ?? {};
+  if (!Number.isFinite(alpha)) throw new Error(`${what}: alpha must be a finite number, got ${alpha}`);
+  if (!Number.isFinite(beta)) throw new Error(`${what}: beta must be a finite number, got ${beta}`);
+  const m = transA ? a.cols : a.rows;
+  const k = transA ? a.rows : a.cols;
+  const kB = transB ? b.cols : b.rows;
+  const n = transB ? b.rows : b.cols;
+  if (k !== kB) {
+    throw new Error(`${what}: ${name("A", transA)} is ${m}×${k} but ${name("B", transB)} is ${kB}×${n}: the inner dimensions ${k} and ${kB} differ`);
+  }
+  if (c === undefined) c = make(m, n);
+  else {
+    check(names.C, c, beta !== 0 ? CHECKED : UNCHECKED); // with β = 0, C's previous content is not read
+    if (c.rows !== m || c.cols !== n) throw new Error(`${what}: C must be ${m}×${n} (the shape of ${name("A", transA)}·${name("B", transB)}), got ${c.rows}×${c.cols}`);
+    if (overlaps(c.data, a.data) || overlaps(c.data, b.data)) throw new Error(`${what}: C must not share memory with A or B`);
+  }
+  const threads = options?.threads ?? defaultThreads();
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`${what}: threads must be an integer ≥ 1, got ${threads}`);
+  const p = args as Product<T>;
+  p.c = c;
+  p.transA = transA;
+  p.transB = transB;
+  p.alpha = alpha;
+  p.beta = beta;
+  p.m = m;
+  p.n = n;
+  p.k = k;
+  p.threads = threads;
+  return p;
+}
+const NONE: Dense = { rows: 0, cols: 0, data: new Float64Array(0) };
+/** The one Product record, reused by every call (a product runs to completion before the next starts). */
+const args: Product<Dense | Dense32> = { c: NONE, transA: false, transB: false, alpha: 1, beta: 0, m: 0, n: 0, k: 0, threads: 1 };
+/** Lets go of the record's C (so that it does not keep the last result alive); returns it. */
+function done<T>(c: T): T {
+  args.c = NONE;
+  return c;
 }
 
 /**
@@ -57,43 +132,50 @@ function overlaps(x: Float64Array, y: Float64Array) {
  * @throws when the shapes do not match, an entry is not finite, C shares memory with A or B, α or β is not finite, or the result overflows
  */
 export function gemm(a: Dense, b: Dense, c?: Dense, options: GemmOptions = {}): Dense {
-  // Entries are checked only if the result is not finite (a non-finite entry always reaches it).
-  assertDense("gemm: A", a, { finite: false });
-  assertDense("gemm: B", b, { finite: false });
-  assertOptions("gemm", options);
-  const { transA = false, transB = false, alpha = 1, beta = 0 } = options ?? {};
-  if (!Number.isFinite(alpha)) throw new Error(`gemm: alpha must be a finite number, got ${alpha}`);
-  if (!Number.isFinite(beta)) throw new Error(`gemm: beta must be a finite number, got ${beta}`);
-  const opA = opShape(a, transA);
-  const opB = opShape(b, transB);
-  const name = (x: string, t: boolean) => (t ? `${x}ᵀ` : x);
-  if (opA.cols !== opB.rows) {
-    throw new Error(`gemm: ${name("A", transA)} is ${opA.rows}×${opA.cols} but ${name("B", transB)} is ${opB.rows}×${opB.cols}: the inner dimensions ${opA.cols} and ${opB.rows} differ`);
-  }
-  const m = opA.rows;
-  const n = opB.cols;
-  const k = opA.cols;
-  if (c === undefined) c = { rows: m, cols: n, data: new Float64Array(m * n) };
-  else {
-    assertDense("gemm: C", c, { finite: beta !== 0 }); // with β = 0, C's previous content is not read
-    if (c.rows !== m || c.cols !== n) throw new Error(`gemm: C must be ${m}×${n} (the shape of ${name("A", transA)}·${name("B", transB)}), got ${c.rows}×${c.cols}`);
-    if (overlaps(c.data, a.data) || overlaps(c.data, b.data)) throw new Error("gemm: C must not share memory with A or B");
-  }
-  if (m === 0 || n === 0) return c;
-  const threads = options?.threads ?? defaultThreads();
-  if (!Number.isInteger(threads) || threads < 1) throw new Error(`gemm: threads must be an integer ≥ 1, got ${threads}`);
-  if (m * n * k < WASM_MIN_WORK) gemmJs(a, b, c, transA, transB, alpha, beta, m, n, k);
-  else gemmWasm(a, b, c, transA, transB, alpha, beta, m, n, k, m * n * k >= THREADS_MIN_WORK ? threads : 1);
-  if (!allFinite(c.data)) {
+  const p = product("gemm", assertDense, make64, a, b, c, options);
+  const { m, n, k } = p;
+  const out = p.c;
+  if (m === 0 || n === 0) return done(out);
+  const work = m * n * k;
+  let finite: boolean;
+  if (work < WASM_MIN_WORK) {
+    gemmJs(a, b, p);
+    finite = allFinite(out.data);
+  } else if (work < THREADS_MIN_WORK) finite = gemmDirect(a, b, p);
+  else finite = gemmPacked(a, b, p, false);
+  done(out);
+  if (!finite) {
     assertDense("gemm: A", a);
     assertDense("gemm: B", b);
     throw overflow("gemm: α·op(A)·op(B) + β·C");
   }
-  return c;
+  return out;
+}
+
+/**
+ * C ← α·op(A)·op(B) + β·C in float32 on `Dense32` operands (α and β rounded to float32);
+ * returns C (new when omitted). Every element is summed in increasing k by a float32 multiply
+ * then a float32 add, in blocks of KC, as `gemm` does in float64 (WebAssembly with four
+ * float32 lanes, a 4×8 register tile): bitwise the same whatever the thread count. Every
+ * size takes the packed path (no direct or JavaScript path for small float32 products yet).
+ * @throws when the shapes do not match, an entry is not finite, C shares memory with A or B, α or β is not finite, or the result leaves the float32 range
+ */
+export function gemm32(a: Dense32, b: Dense32, c?: Dense32, options: GemmOptions = {}): Dense32 {
+  const p = product("gemm32", assertDense32, make32, a, b, c, options);
+  const out = p.c;
+  if (p.m === 0 || p.n === 0) return done(out);
+  const finite = gemmPacked(a, b, p, true);
+  done(out);
+  if (!finite) {
+    assertDense32("gemm32: A", a);
+    assertDense32("gemm32: B", b);
+    throw new Error("gemm32: α·op(A)·op(B) + β·C overflows the float32 range (an entry beyond ±3.4e38)");
+  }
+  return out;
 }
 
 /** The JavaScript path, in the summation order of KC. */
-function gemmJs(a: Dense, b: Dense, c: Dense, transA: boolean, transB: boolean, alpha: number, beta: number, m: number, n: number, k: number) {
+function gemmJs(a: Dense, b: Dense, { c, transA, transB, alpha, beta, m, n, k }: Product<Dense>) {
   const A = a.data;
   const B = b.data;
   const C = c.data;
@@ -126,31 +208,70 @@ function gemmJs(a: Dense, b: Dense, c: Dense, transA: boolean, transB: boolean, 
 
 const align = (bytes: number) => Math.ceil(bytes / 64) * 64;
 
-/** The WebAssembly path: operands copied into the shared memory, op(B) packed once, strips of rows to the threads. */
-function gemmWasm(a: Dense, b: Dense, c: Dense, transA: boolean, transB: boolean, alpha: number, beta: number, m: number, n: number, k: number, threads: number) {
+/**
+ * The small-product path: A, op(B) (row-major; transposed while copied when transB) and C
+ * copied into the unshared memory, one thread, no packing (the kernel reads A and B in place,
+ * with the tiles and summation order of the packed path). Returns whether C is finite.
+ */
+function gemmDirect(a: Dense, b: Dense, { c, transA, transB, alpha, beta, m, n, k }: Product<Dense>): boolean {
+  const e = getLocal();
+  const bytesA = align(8 * a.data.length);
+  const bytesB = align(8 * k * n + 24); // a tile cut by the right edge reads up to 3 entries past op(B)'s end
+  const offA = workspace(e, bytesA + bytesB + 8 * m * n);
+  const offB = offA + bytesA;
+  const offC = offB + bytesB;
+  const heap = e.heap; // after workspace(), which may grow (and so replace) the memory
+  heap.set(a.data, offA / 8);
+  if (!transB) heap.set(b.data, offB / 8);
+  else {
+    const B = b.data;
+    const ld = b.cols;
+    let at = offB / 8;
+    for (let l = 0; l < k; l++) for (let j = 0; j < n; j++) heap[at++] = B[j * ld + l];
+  }
+  if (beta !== 0) heap.set(c.data, offC / 8);
+  e.kernels.gemmDirect(offA, transA ? 1 : a.cols, transA ? a.cols : 1, offB, n, offC, n, m, n, k, KC, alpha, beta, 0);
+  const finite = e.kernels.allFinite(offC, m * n) === 1;
+  // The view of C's slot is kept while the slot and the memory stay the same (repeated
+  // products of one shape then allocate nothing here).
+  if (directOut.buffer !== heap.buffer || directOut.byteOffset !== offC || directOut.length !== m * n) directOut = heap.subarray(offC / 8, offC / 8 + m * n);
+  c.data.set(directOut);
+  return finite;
+}
+let directOut = new Float64Array(0);
+
+/**
+ * The packed path (float64, or float32 with `f32`): operands copied into the shared memory,
+ * op(B) packed once, strips of rows to the threads. Returns whether C is finite.
+ */
+function gemmPacked<T extends Dense | Dense32>(a: T, b: T, { c, transA, transB, alpha, beta, m, n, k, threads }: Product<T>, f32: boolean): boolean {
   const e = getEngine();
+  const size = f32 ? 4 : 8;
+  const width = f32 ? 8 : 4; // columns of op(B) per packed panel
   // Strips of 64 rows; taller ones past 64·MAX_STRIPS rows, since the claim word counts strips in 16 bits.
   const stripRows = m <= STRIP_ROWS * MAX_STRIPS ? STRIP_ROWS : 4 * Math.ceil(m / (4 * MAX_STRIPS));
   const strips = Math.ceil(m / stripRows);
-  const used = Math.min(threads, strips, MAX_THREADS);
+  const used = m * n * k >= THREADS_MIN_WORK ? Math.min(threads, strips, MAX_THREADS) : 1;
   // One block: copies of A, B, C, packed op(B), and a packed strip of op(A) per thread.
-  const bytesA = align(8 * a.data.length);
-  const bytesB = align(8 * b.data.length);
-  const bytesC = align(8 * m * n);
-  const bytesBp = align(8 * 4 * Math.ceil(n / 4) * k);
-  const apStride = align(8 * stripRows * k);
+  const bytesA = align(size * a.data.length);
+  const bytesB = align(size * b.data.length);
+  const bytesC = align(size * m * n);
+  const bytesBp = align(size * width * Math.ceil(n / width) * k);
+  const apStride = align(size * stripRows * k);
   const offA = workspace(e, bytesA + bytesB + bytesC + bytesBp + used * apStride);
   const offB = offA + bytesA;
   const offC = offB + bytesB;
   const offBp = offC + bytesC;
-  const heap = e.heap; // after workspace(), which may grow the memory
-  heap.set(a.data, offA / 8);
-  heap.set(b.data, offB / 8);
-  if (beta !== 0) heap.set(c.data, offC / 8);
+  const heap = f32 ? e.heap32 : e.heap; // after workspace(), which may grow the memory
+  heap.set(a.data, offA / size);
+  heap.set(b.data, offB / size);
+  if (beta !== 0) heap.set(c.data, offC / size);
   // op(B)ᵀ packed as an A: panels of op(B)'s columns.
-  if (transB) e.kernels.packA(offB, b.cols, 1, n, k, offBp);
-  else e.kernels.packA(offB, 1, b.cols, n, k, offBp);
+  const [brs, bcs] = transB ? [b.cols, 1] : [1, b.cols];
+  if (f32) e.kernels.packPanels32(offB, brs, bcs, n, k, offBp, width);
+  else e.kernels.packA(offB, brs, bcs, n, k, offBp);
   const p = e.params;
+  p[PARAM.f32] = f32 ? 1 : 0;
   p[PARAM.a] = offA;
   p[PARAM.ars] = transA ? 1 : a.cols;
   p[PARAM.acs] = transA ? a.cols : 1;
@@ -170,5 +291,7 @@ function gemmWasm(a: Dense, b: Dense, c: Dense, transA: boolean, transB: boolean
   p[PARAM.stripRows] = stripRows;
   p[PARAM.scratch] = 0; // each thread's edge-tile scratch at thread·SCRATCH_BYTES, below the allocated blocks
   runJob(e, used);
-  c.data.set(heap.subarray(offC / 8, offC / 8 + m * n));
+  const finite = (f32 ? e.kernels.allFinite32(offC, m * n) : e.kernels.allFinite(offC, m * n)) === 1;
+  c.data.set(heap.subarray(offC / size, offC / size + m * n) as Float64Array & Float32Array);
+  return finite;
 }

@@ -63,7 +63,9 @@ export function symmetricEigen(a: Matrix): { values: number[]; vectors: Matrix }
 }
 
 export { assertDense, dense, fromMatrix, toMatrix, transpose, type Dense } from "./dense";
+export { assertDense32, dense32, toDense32, toDense64, type Dense32 } from "./dense";
 export { gemm, KC, type GemmOptions } from "./gemm";
+export { gemm32 } from "./gemm";
 export { axpy, gemv, matVec, syrk, type GemvOptions, type MatVec } from "./blas";
 export { addBias, columnSums, relu, reluMask, softmaxRows } from "./maps";
 export { symmetricEigenDense } from "./eigen";
