@@ -7,6 +7,7 @@
 export { Matrix, SingularValueDecomposition, solve } from "ml-matrix";
 export * as ad from "./autodiff";
 export * as certify from "./certify";
+export * as datasets from "./datasets";
 export * as experiment from "./experiment";
 export * as linalg from "./linalg";
 export * as margin from "./margin";

@@ -380,6 +380,7 @@ export const registry: Record<string, Entry> = {
   "optimizers.normalizeRows": entry({ "y, n, p": flatFactor }),
   "optimizers.orthogonalComplementBasis": entry({ v: fc.oneof(vector, array) }),
   // notebook 03c: two-layer networks
+  "datasets.digits": entry({ options: options({ classes: fc.oneof(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 3 }), array, wrong) }) }, { numRuns: 10 }),
   "certify.quadraticNetworkCertificate": entry({ "network, theta": quadraticNetworkAndPoint, options: options({ tolerance: positive }) }),
   "certify.quadraticNetworkConvexOptimum": entry({ network: quadraticNetworkAndPoint.map(([net]) => net), options: options({ maxIterations: count, tolerance: positive }) }, { numRuns: 20 }),
   "objectives.twoLayerNetwork": entry({ "X, y": data, options: options({ width: count, activation: fc.constantFrom("relu", "quadratic", "softplus", "tanh"), loss: fc.constantFrom("squared", "logistic", "hinge"), outputWeights: fc.oneof(fc.constant("trained"), array), weightDecay: anyNumber, perturbation: matrix }, { required: ["width", "activation", "loss"] }) }),
