@@ -376,6 +376,7 @@ export const registry: Record<string, Entry> = {
   "objectives.phaseRetrieval": entry({ "a, y": intensities }),
   "objectives.orthogonalTensor": entry({ a: someRows, weights: fc.oneof(fc.constant(undefined), array) }),
   "objectives.tensorDecomposition": entry({ t: tensor }),
+  "objectives.reluTeacherStudent": entry({ teacher: someRows, width: count }),
   "optimizers.productOfSpheres": entry({ n: count, p: count }),
   "optimizers.normalizeRows": entry({ "y, n, p": flatFactor }),
   "optimizers.orthogonalComplementBasis": entry({ v: fc.oneof(vector, array) }),

@@ -9,4 +9,5 @@ export { burerMonteiroMaxCut, graphWeights } from "./burerMonteiro";
 export { gram, matrixCompletion, matrixSensing, type FactorObjective, type RowNormRegularizer } from "./lowRank";
 export { phaseRetrieval } from "./phaseRetrieval";
 export { orthogonalTensor, tensorDecomposition } from "./tensorDecomposition";
+export { reluTeacherStudent, type ReluTeacherStudent } from "./reluTeacherStudent";
 export { twoLayerNetwork, type Activation, type NetworkLoss, type TwoLayerNetwork, type TwoLayerNetworkOptions } from "./networks";
