@@ -21,6 +21,7 @@ import { toMatrix, type Dense } from "../linalg/dense";
 import { gemm } from "../linalg/gemm";
 import { syrk } from "../linalg/blas";
 import { symmetricEigenDense } from "../linalg/eigen";
+import { logistic } from "../objectives/classification";
 import type { TwoLayerNetwork } from "../objectives/networks";
 import { assertInteger, assertPositive, assertVector, optionsObject } from "../validate";
 
@@ -79,8 +80,9 @@ function convexProblem(network: TwoLayerNetwork) {
   const lambda = network.weightDecay;
   const C = network.perturbation;
   const squared = network.loss === "squared";
-  const loss = (yi: number, f: number) => (squared ? 0.5 * (f - yi) ** 2 : -yi * f > 0 ? -yi * f + Math.log1p(Math.exp(yi * f)) : Math.log1p(Math.exp(-yi * f)));
-  const slope = (yi: number, f: number) => (squared ? f - yi : -yi / (1 + Math.exp(yi * f)));
+  // ℓ(y, f) and ∂ℓ/∂f: ½(f − y)², or the logistic log(1 + e^{−yf}) of the margin yf
+  const loss = (yi: number, f: number) => (squared ? 0.5 * (f - yi) ** 2 : logistic.value(yi * f));
+  const slope = (yi: number, f: number) => (squared ? f - yi : yi * logistic.derivative(yi * f));
   const XM: Dense = { rows: n, cols: d, data: new Float64Array(n * d) };
   const S: Dense = { rows: n, cols: d, data: new Float64Array(n * d) };
   const f = new Float64Array(n);

@@ -5,12 +5,12 @@
  * @module
  */
 import { Matrix } from "ml-matrix";
-import { allFinite, assertDense, type Dense } from "../linalg/dense";
+import { allFinite, assertDense, fromMatrix, toMatrix, type Dense } from "../linalg/dense";
 import { gemm } from "../linalg/gemm";
 import { gemv } from "../linalg/blas";
 import { relu, reluMask } from "../linalg/maps";
 import type { Rng } from "../random";
-import { assertFinite, assertInteger, assertNumbers, assertRows, assertVector } from "../validate";
+import { assertFinite, assertInteger, assertMatrix, assertNumbers, assertRows, assertVector } from "../validate";
 import { output, type Objective } from "./objective";
 
 /** The hidden units' activation σ. */
@@ -139,16 +139,9 @@ export function twoLayerNetwork(X: Matrix | Dense | ArrayLike<number>[], y: Arra
   const fixedA = trained ? undefined : Float64Array.from(assertNumbers("options.outputWeights", outputWeights, m));
   const md = m * d;
   const dim = trained ? md + m : md;
-  const C = perturbation === undefined ? undefined : inputs("options.perturbation", perturbation);
-  if (C !== undefined) {
-    if (C.rows !== d || C.cols !== d) throw new Error(`options.perturbation must be ${d}×${d} (inputDim × inputDim), got ${C.rows}×${C.cols}`);
-    const c = C.data;
-    let top = 0;
-    for (let i = 0; i < c.length; i++) top = Math.max(top, Math.abs(c[i]));
-    for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) {
-      if (Math.abs(c[i * d + j] - c[j * d + i]) > 1e-10 * top) throw new Error(`options.perturbation must be symmetric: C[${i}][${j}] = ${c[i * d + j]} but C[${j}][${i}] = ${c[j * d + i]}`);
-    }
-  }
+  // C: a symmetric d × d matrix (as a Matrix, rows or a dense matrix), kept dense
+  const C = perturbation === undefined ? undefined
+    : fromMatrix(assertMatrix("options.perturbation", Matrix.isMatrix(perturbation) || Array.isArray(perturbation) ? perturbation : toMatrix(inputs("options.perturbation", perturbation)), { size: d, symmetric: true }));
   const WC: Dense = { rows: m, cols: d, data: new Float64Array(C ? md : 0) };
 
   // work buffers (n × m pre-activations, activations, their gradient; n outputs and residuals)
