@@ -111,7 +111,8 @@ def run():
 
 /**
  * One epoch of full-batch gradient descent for a 784–1024–10 ReLU network with softmax
- * cross-entropy on 2,000 examples: forward, backward with explicit products, and the update.
+ * cross-entropy on 2,000 examples: `objectives.softmaxNetwork`'s pass (forward, backward with
+ * explicit products, in blocks of 512 rows) and the update θ ← θ − η∇f.
  */
 function epochCase(threads: number): Case {
   const N = 2000;
@@ -121,42 +122,14 @@ function epochCase(threads: number): Case {
   const r = rng(5);
   const x = randomDense(N, D, 6);
   const labels = Array.from({ length: N }, () => r.integer(0, K - 1));
-  const w1 = linalg.dense(D, H, r.normalVector(D * H, Math.sqrt(2 / D)));
-  const w2 = linalg.dense(H, K, r.normalVector(H * K, Math.sqrt(1 / H)));
-  const b1 = new Float64Array(H);
-  const b2 = new Float64Array(K);
-  const z1 = linalg.dense(N, H);
-  const h = linalg.dense(N, H);
-  const z2 = linalg.dense(N, K);
-  const p = linalg.dense(N, K);
-  const dw1 = linalg.dense(D, H);
-  const dw2 = linalg.dense(H, K);
-  const dh = linalg.dense(N, H);
-  const db1 = new Float64Array(H);
-  const db2 = new Float64Array(K);
+  const network = objectives.softmaxNetwork(x, labels, { width: H, classes: K, threads });
+  const theta = network.init(r);
+  const g = new Float64Array(network.dim);
   const eta = 0.1;
   const epoch = () => {
-    linalg.addBias(linalg.gemm(x, w1, z1, { threads }), b1);
-    linalg.relu(z1, h);
-    linalg.addBias(linalg.gemm(h, w2, z2, { threads }), b2);
-    linalg.softmaxRows(z2, p);
-    let loss = 0;
-    for (let i = 0; i < N; i++) {
-      loss -= Math.log(p.data[i * K + labels[i]]);
-      p.data[i * K + labels[i]] -= 1; // p ← (P − Y)/N, the gradient of the mean loss at z2
-    }
-    for (let i = 0; i < N * K; i++) p.data[i] /= N;
-    linalg.gemm(h, p, dw2, { transA: true, threads });
-    linalg.columnSums(p, db2);
-    linalg.gemm(p, w2, dh, { transB: true, threads });
-    linalg.reluMask(z1, dh, dh);
-    linalg.gemm(x, dh, dw1, { transA: true, threads });
-    linalg.columnSums(dh, db1);
-    linalg.axpy(-eta, dw1.data, w1.data);
-    linalg.axpy(-eta, dw2.data, w2.data);
-    linalg.axpy(-eta, db1, b1);
-    linalg.axpy(-eta, db2, b2);
-    return loss / N;
+    const loss = network.value(theta);
+    linalg.axpy(-eta, network.grad(theta, g), theta);
+    return loss;
   };
   return {
     name: `epoch, 784–1024–10 ReLU net, 2,000 examples, ${threads} thread${threads > 1 ? "s" : ""}`,

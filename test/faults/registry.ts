@@ -142,6 +142,10 @@ export const maxCutProblem: fc.Arbitrary<[unknown, unknown]> & { keys: string[] 
   )),
   { keys: Object.keys(maxCutOptionKeys) },
 );
+/** [X, labels]: a dense n × d matrix and n class indices, most of the time in 0…2 (the classes a valid `classes: 3` takes). */
+export const classData: fc.Arbitrary<[unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 3 })).chain(([n, d]) =>
+  fc.tuple(mostly(fc.array(finite, { minLength: n * d, maxLength: n * d }).map((a) => ({ rows: n, cols: d, data: Float64Array.from(a) })), denseArg), mostly(labels(n, fc.constantFrom(0, 1, 2)), sometimesWrong(labels(n, fc.constantFrom(-1, 3, NaN, 2.5))))),
+);
 /** [w, sides]: a graph and ±1 labels of its vertices, most of the time. */
 export const graphAndSides: fc.Arbitrary<[unknown, unknown]> = fc.integer({ min: 1, max: 5 }).chain((n) => fc.tuple(graph(n), mostly(labels(n, fc.constantFrom(-1, 1)), sometimesWrong(fc.array(fc.constantFrom(-1, 1, 0, NaN, 2), { maxLength: 6 })))));
 /** An n × r factor as rows (n ≤ 4, r ≤ 3). */
@@ -193,6 +197,18 @@ export const objective: Arg = mostly(
     {},
   ),
 );
+/** B* (m × d, m ≤ d) with unit rows, as rows or a Matrix, most of the time; else any rows. */
+const teacherRows: Arg = mostly(
+  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 })).chain(([m, extra]) => rowsOf(m, m + extra, moderate).filter((r) => r.every((row) => row.some((v) => Math.abs(v) > 1e-3))))
+    .chain((r) => fc.constantFrom<unknown>(r.map((row) => { const t = Math.hypot(...row); return row.map((v) => v / t); }), new Matrix(r.map((row) => { const t = Math.hypot(...row); return row.map((v) => v / t); })))),
+  someRows,
+);
+/** [b, bStar]: two m × d sets of rows (b sometimes row-major), most of the time. */
+const rowsPair: fc.Arbitrary<[unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })).chain(([m, d]) => mostly(
+  fc.tuple(rowsOf(m, d), rowsOf(m, d), fc.boolean()).map(([b, t, flat]): [unknown, unknown] => [flat ? Float64Array.from(b.flat()) : b, t]),
+  fc.tuple(fc.oneof(someRows, vector), someRows),
+));
+const designedOptions = options({ sigma4: anyNumber, mu: anyNumber, lambda: positive }, { required: ["sigma4", "mu", "lambda"] });
 export const descent = { stepSize: positive, maxIterations: count, tolerance: mostly(fc.double({ min: 0, max: 1e-3, noNaN: true }), anyNumber), recordEvery: count, divergenceBound: positive };
 /** Labelled data in ℝ² ([X, y], X with 2 columns: the 1-D input and its bias), most of the time; else any data. */
 const data2: fc.Arbitrary<[unknown, unknown]> = fc.integer({ min: 0, max: 6 }).chain((n) => mostly(cleanData(n, 2), data));
@@ -395,6 +411,14 @@ export const registry: Record<string, Entry> = {
   "objectives.phaseRetrieval": entry({ "a, y": intensities }),
   "objectives.orthogonalTensor": entry({ a: someRows, weights: fc.oneof(fc.constant(undefined), array) }),
   "objectives.tensorDecomposition": entry({ t: tensor }),
+  // issue 17: designed landscapes
+  "objectives.designedObjective": entry({ bStar: teacherRows, aStar: mostly(fc.array(nonNegative, { minLength: 1, maxLength: 3 }), array), options: designedOptions }),
+  "objectives.designedObjectiveFromSamples": entry({ "x, y": data, neurons: count, options: options({ sign: fc.constantFrom(1, -1, 0, "x"), mu: anyNumber, lambda: positive }, { required: ["sign", "mu", "lambda"] }) }),
+  "objectives.reluHermiteCoefficient": entry({ k: fc.oneof(count, fc.constantFrom(0, 4, 171, 1e9)) }),
+  "objectives.rankKApproximation": entry({ m: matrix, k: count }),
+  "objectives.dictionaryLearning": entry({ y: fc.oneof(someRows, denseArg, matrix), mu: positive }),
+  "certify.permutationDistance": entry({ "b, bStar": rowsPair, rows: fc.oneof(fc.constant(undefined), count) }),
+  "certify.projectorDistance": entry({ "u, v, rank": factorPair }),
   "objectives.reluTeacherStudent": entry({ teacher: someRows, width: count }),
   "optimizers.productOfSpheres": entry({ n: count, p: count }),
   "optimizers.normalizeRows": entry({ "y, n, p": flatFactor }),
@@ -403,6 +427,10 @@ export const registry: Record<string, Entry> = {
   "datasets.digits": entry({ options: options({ classes: fc.oneof(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 3 }), array, wrong) }) }, { numRuns: 10 }),
   "certify.quadraticNetworkCertificate": entry({ "network, theta": quadraticNetworkAndPoint, options: options({ tolerance: positive }) }),
   "certify.quadraticNetworkConvexOptimum": entry({ network: quadraticNetworkAndPoint.map(([net]) => net), options: options({ maxIterations: count, tolerance: positive }) }, { numRuns: 20 }),
+  "objectives.softmaxNetwork": entry({ "X, labels": classData, options: options({ width: count, classes: count, threads: count }, { required: ["width", "classes"] }) }),
+  "kernels.reluNtk": entry({ X: denseArg, Z: fc.oneof(fc.constant(undefined), denseArg), options: options({ layers: fc.constantFrom("both", "first", "second", "third") }) }),
+  "kernels.kernelRegression": entry({ K: denseArg, y: array, options: options({ ridge: anyNumber, tolerance: positive, maxIterations: count }) }),
+  "datasets.fashionMnist": entry({ options: options({ trainSize: fc.oneof(count, fc.constantFrom(10_000, 10_001)), testSize: fc.oneof(count, fc.constantFrom(2_000, 2_001)) }) }, { numRuns: 20 }),
   "objectives.twoLayerNetwork": entry({ "X, y": data, options: options({ width: count, activation: fc.constantFrom("relu", "quadratic", "softplus", "tanh"), loss: fc.constantFrom("squared", "logistic", "hinge"), outputWeights: fc.oneof(fc.constant("trained"), array), weightDecay: anyNumber, perturbation: matrix }, { required: ["width", "activation", "loss"] }) }),
 };
 

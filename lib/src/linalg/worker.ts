@@ -8,8 +8,10 @@
 import { workerData } from "node:worker_threads";
 import { CONTROL, controlViews, instantiate, runStrips } from "./engine";
 
-const { module, memory, control, thread } = workerData as { module: WebAssembly.Module; memory: WebAssembly.Memory; control: SharedArrayBuffer; thread: number };
-const kernels = instantiate(module, memory);
+// Not `const { module }`: a top-level binding named `module` (a CommonJS wrapper variable) makes Node ≥ 20.19's
+// syntax detection load this compiled file as an ES module, where `exports` is undefined and the worker dies.
+const { module: compiled, memory, control, thread } = workerData as { module: WebAssembly.Module; memory: WebAssembly.Memory; control: SharedArrayBuffer; thread: number };
+const kernels = instantiate(compiled, memory);
 const { ctl, params } = controlViews(control);
 const SPIN_MS = 2;
 
