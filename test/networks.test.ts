@@ -91,6 +91,18 @@ describe("twoLayerNetwork", () => {
     assert.ok(Math.abs(logistic.value(logistic.pack(W)) - (Math.log(1 + Math.exp(0.25)) + Math.log(1 + Math.exp(-0.25))) / 2) < 1e-15);
   });
 
+  it("reuses the forward pass only at the same θ: a change in place is seen", () => {
+    const { X, y } = data(6, 3, 12, "real");
+    const o = { width: 3, activation: "softplus", loss: "squared" } as const;
+    const net = objectives.twoLayerNetwork(X, y, o);
+    const theta = net.init(rng(13));
+    net.value(theta);
+    theta[4] += 0.25; // the same array, another point
+    const fresh = objectives.twoLayerNetwork(X, y, o); // no forward pass cached
+    assert.deepEqual(Array.from(net.grad(theta)), Array.from(fresh.grad(theta)));
+    assert.equal(net.value(theta), fresh.value(theta));
+  });
+
   it("takes relu′(0) = 0: a unit exactly at its kink gets no gradient from that sample", () => {
     const X = new Matrix([[1, -1]]);
     const net = objectives.twoLayerNetwork(X, [3], { width: 1, activation: "relu", loss: "squared" });

@@ -251,6 +251,16 @@ const adProgram: Arg = fc.constantFrom<unknown>(
   undefined,
 );
 
+/** [network, θ]: a quadratic network with aⱼ = +1 on small data (sometimes another network, or not one) and a θ of its dimension (sometimes any vector). */
+const quadraticNetworkAndPoint: fc.Arbitrary<[unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.constantFrom("squared", "logistic"), fc.constantFrom("quadratic", "quadratic", "relu"), fc.constantFrom(0, 0.1), fc.integer({ min: 0, max: 1000 }))
+  .chain(([n, d, k, loss, activation, weightDecay, seed]) => {
+    const r = L.rng(seed);
+    const X = Array.from({ length: n }, () => Array.from(r.normalVector(d)));
+    const y = X.map(() => (loss === "logistic" ? (r.uniform() < 0.5 ? -1 : 1) : r.normal()));
+    const network = L.objectives.twoLayerNetwork(X, y, { width: k, activation: activation as "quadratic", loss: loss as "squared", outputWeights: new Array(k).fill(1), weightDecay });
+    return fc.tuple(mostly(fc.constant(network), wrong), mostly(fc.array(finite, { minLength: k * d, maxLength: k * d }).map((a) => Float64Array.from(a)), vector));
+  });
+
 export const registry: Record<string, Entry> = {
   // linalg
   "linalg.dot": entry({ "x, y": samePair({ typed: true }) }),
@@ -429,6 +439,9 @@ export const registry: Record<string, Entry> = {
   "optimizers.normalizeRows": entry({ "y, n, p": flatFactor }),
   "optimizers.orthogonalComplementBasis": entry({ v: fc.oneof(vector, array) }),
   // notebook 03c: two-layer networks
+  "datasets.digits": entry({ options: options({ classes: fc.oneof(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 3 }), array, wrong) }) }, { numRuns: 10 }),
+  "certify.quadraticNetworkCertificate": entry({ "network, theta": quadraticNetworkAndPoint, options: options({ tolerance: positive }) }),
+  "certify.quadraticNetworkConvexOptimum": entry({ network: quadraticNetworkAndPoint.map(([net]) => net), options: options({ maxIterations: count, tolerance: positive }) }, { numRuns: 20 }),
   "objectives.softmaxNetwork": entry({ "X, labels": classData, options: options({ width: count, classes: count, threads: count }, { required: ["width", "classes"] }) }),
   "kernels.reluNtk": entry({ X: denseArg, Z: fc.oneof(fc.constant(undefined), denseArg), options: options({ layers: fc.constantFrom("both", "first", "second", "third") }) }),
   "kernels.kernelRegression": entry({ K: denseArg, y: array, options: options({ ridge: anyNumber, tolerance: positive, maxIterations: count }) }),

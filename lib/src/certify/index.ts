@@ -6,3 +6,4 @@ export { goldsteinStationarity, minNormPoint, minNormPointQp, type GoldsteinOpti
 export { componentDistance, permutationDistance, procrustesDistance, projectorDistance, signDistance } from "./groundTruth";
 export { cutValue, exhaustiveMaxCut, goemansWilliamson, maxCutCertificate, maxCutSDP, type MaxCutCertificate, type MaxCutSdp, type MaxCutSdpOptions, type Rounding } from "./maxCut";
 export { secondOrderReport, type SecondOrderReport } from "./secondOrder";
+export { quadraticNetworkCertificate, quadraticNetworkConvexOptimum, type QuadraticConvexOptimum, type QuadraticNetworkCertificate } from "./quadraticNetwork";

@@ -3,3 +3,4 @@
  * @module
  */
 export { FASHION_MNIST_CLASSES, FASHION_MNIST_PIXELS, fashionMnist, type LabeledImages } from "./fashionMnist";
+export { digits, DIGITS_SHA256, type Digits } from "./digits";

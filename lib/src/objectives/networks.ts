@@ -5,12 +5,12 @@
  * @module
  */
 import { Matrix } from "ml-matrix";
-import { allFinite, assertDense, type Dense } from "../linalg/dense";
+import { allFinite, assertDense, fromMatrix, toMatrix, type Dense } from "../linalg/dense";
 import { gemm } from "../linalg/gemm";
 import { gemv } from "../linalg/blas";
 import { relu, reluMask } from "../linalg/maps";
 import type { Rng } from "../random";
-import { assertFinite, assertInteger, assertNumbers, assertRows, assertVector } from "../validate";
+import { assertFinite, assertInteger, assertMatrix, assertNumbers, assertRows, assertVector } from "../validate";
 import { output, type Objective } from "./objective";
 
 /** The hidden units' activation σ. */
@@ -115,8 +115,9 @@ const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / 
  * kink the gradient is that of the piece z ≤ 0.
  *
  * At a θ with a non-finite entry, or where the forward pass overflows, `value` is +∞ and `grad`
- * is NaN, so that `descend` reports a divergence. The returned object keeps n × m work buffers:
- * do not call it from two computations at once.
+ * is NaN, so that `descend` reports a divergence. The returned object keeps n × m work buffers
+ * and reuses the forward pass when `grad` is called at the θ of the last `value` (compared entry
+ * by entry); do not call it from two computations at once.
  *
  * @param X n × d inputs, one sample per row (Matrix, dense, or an array of rows)
  * @param y n labels: ±1 for "logistic", real for "squared"
@@ -138,16 +139,9 @@ export function twoLayerNetwork(X: Matrix | Dense | ArrayLike<number>[], y: Arra
   const fixedA = trained ? undefined : Float64Array.from(assertNumbers("options.outputWeights", outputWeights, m));
   const md = m * d;
   const dim = trained ? md + m : md;
-  const C = perturbation === undefined ? undefined : inputs("options.perturbation", perturbation);
-  if (C !== undefined) {
-    if (C.rows !== d || C.cols !== d) throw new Error(`options.perturbation must be ${d}×${d} (inputDim × inputDim), got ${C.rows}×${C.cols}`);
-    const c = C.data;
-    let top = 0;
-    for (let i = 0; i < c.length; i++) top = Math.max(top, Math.abs(c[i]));
-    for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) {
-      if (Math.abs(c[i * d + j] - c[j * d + i]) > 1e-10 * top) throw new Error(`options.perturbation must be symmetric: C[${i}][${j}] = ${c[i * d + j]} but C[${j}][${i}] = ${c[j * d + i]}`);
-    }
-  }
+  // C: a symmetric d × d matrix (as a Matrix, rows or a dense matrix), kept dense
+  const C = perturbation === undefined ? undefined
+    : fromMatrix(assertMatrix("options.perturbation", Matrix.isMatrix(perturbation) || Array.isArray(perturbation) ? perturbation : toMatrix(inputs("options.perturbation", perturbation)), { size: d, symmetric: true }));
   const WC: Dense = { rows: m, cols: d, data: new Float64Array(C ? md : 0) };
 
   // work buffers (n × m pre-activations, activations, their gradient; n outputs and residuals)
@@ -187,6 +181,20 @@ export function twoLayerNetwork(X: Matrix | Dense | ArrayLike<number>[], y: Arra
     for (let i = 0; i < md; i++) s += WC.data[i] * theta[i];
     return s;
   };
+  /** The θ of the last forward pass on the training data: value(θ) then grad(θ) run it once. */
+  const cached = new Float64Array(dim);
+  let cacheValid = false;
+  const trainingForward = (theta: Float64Array) => {
+    if (cacheValid) {
+      let same = true;
+      for (let i = 0; i < dim && same; i++) same = cached[i] === theta[i];
+      if (same) return;
+    }
+    cacheValid = false;
+    forward(data, theta, Z, H, f); // throws on overflow, leaving the cache invalid
+    cached.set(theta);
+    cacheValid = true;
+  };
   const checkTheta = (theta: Float64Array) => {
     if (!(theta instanceof Float64Array) || theta.length !== dim) assertVector("theta", theta, dim);
     return allFinite(theta);
@@ -195,7 +203,7 @@ export function twoLayerNetwork(X: Matrix | Dense | ArrayLike<number>[], y: Arra
   const value = (theta: Float64Array) => {
     if (!checkTheta(theta)) return Infinity;
     try {
-      forward(data, theta, Z, H, f);
+      trainingForward(theta);
       const v = risk(theta);
       return Number.isFinite(v) ? v : Infinity;
     } catch {
@@ -207,7 +215,7 @@ export function twoLayerNetwork(X: Matrix | Dense | ArrayLike<number>[], y: Arra
     const g = output(out, dim);
     if (!checkTheta(theta)) return g.fill(NaN);
     try {
-      forward(data, theta, Z, H, f);
+      trainingForward(theta);
       for (let i = 0; i < n; i++) r[i] = (loss === "squared" ? f[i] - labels[i] : -labels[i] * sigmoid(-labels[i] * f[i])) / n;
       const a = outWeights(theta);
       // ∂L/∂H = r aᵀ; ∂L/∂Z = r aᵀ ⊙ σ′(Z)
