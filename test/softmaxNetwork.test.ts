@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { describe, it } from "node:test";
 import { certify, datasets, gd, linalg, objectives, rng } from "landscape";
 
@@ -69,6 +71,11 @@ describe("softmaxNetwork", () => {
       for (let i = 0; i < f.dim; i++) mean[i] += g[i] / 3;
     }
     assert.ok(relativeError(mean, f.grad(theta)) < 1e-12, "the three batches of 4 partition the 12 rows");
+    // Destructured methods still work (grad before any value draws the first batch, as on the object).
+    const { grad } = f.minibatches(4, rng(6));
+    const first = f.minibatches(4, rng(6));
+    first.value(theta);
+    assert.deepEqual(Array.from(grad(theta)), Array.from(first.grad(theta)));
     // One step of gd on the minibatch objective: the batch is the first 4 of rng(7)'s permutation.
     const trace = gd(f.minibatches(4, rng(7)), theta, { stepSize: 0.3, maxIterations: 1, tolerance: 0 });
     const order = rng(7).permutation(12).slice(0, 4);
@@ -124,7 +131,7 @@ describe("softmaxNetwork", () => {
 });
 
 describe("datasets.fashionMnist", () => {
-  it("loads 10,000 + 2,000 images of 196 pixels in [0, 1] with labels 0–9, the first ones matching the original file", () => {
+  it("loads 10,000 + 2,000 images of 196 pixels in [0, 1] with labels 0–9, its prefixes the first images", () => {
     const { train, test } = datasets.fashionMnist();
     assert.deepEqual([train.X.rows, train.X.cols, train.y.length, test.X.rows, test.y.length], [10000, 196, 10000, 2000, 2000]);
     assert.ok(train.X.data.every((v) => v >= 0 && v <= 1) && test.X.data.every((v) => v >= 0 && v <= 1));
@@ -136,5 +143,24 @@ describe("datasets.fashionMnist", () => {
     assert.deepEqual(Array.from(small.train.y), Array.from(train.y.subarray(0, 5)));
     assert.deepEqual(Array.from(small.test.X.data), Array.from(test.X.data.subarray(0, 3 * 196)));
     assert.throws(() => datasets.fashionMnist({ trainSize: 10001 }), /trainSize must be ≤ 10000/);
+  });
+
+  it("the first vendored training image is the 2 × 2 average of the original image at the first listed index", (t) => {
+    const original = "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz";
+    if (!existsSync(original)) {
+      t.skip(`${original} not present (Debian package dataset-fashion-mnist): nothing to compare with`);
+      return;
+    }
+    const index = Number(readFileSync(new URL("../data/fashion-mnist/train-indices.txt", import.meta.url), "utf8").split(/\s+/)[0]);
+    const bytes = gunzipSync(readFileSync(original));
+    const image = bytes.subarray(16 + index * 784, 16 + (index + 1) * 784); // idx3 header: 16 bytes
+    const expected = Array.from({ length: 196 }, (_, p) => {
+      const [i, j] = [Math.floor(p / 14), p % 14];
+      const sum = image[2 * i * 28 + 2 * j] + image[2 * i * 28 + 2 * j + 1] + image[(2 * i + 1) * 28 + 2 * j] + image[(2 * i + 1) * 28 + 2 * j + 1];
+      return Math.floor(sum / 4 + 0.5) / 255;
+    });
+    const first = datasets.fashionMnist({ trainSize: 1, testSize: 1 }).train.X.data;
+    assert.ok(expected.some((v) => v > 0), "the original image is not blank");
+    assert.deepEqual(Array.from(first), expected);
   });
 });

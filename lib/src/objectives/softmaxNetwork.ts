@@ -274,24 +274,25 @@ export function softmaxNetwork(X: Dense, labels: ArrayLike<number>, options: { w
         batch.store(theta);
         return batchValue;
       };
+      const nextBatch = (theta: Float64Array) => {
+        if (next === batchesPerEpoch) {
+          order = rng.permutation(n);
+          next = 0;
+        }
+        for (let i = 0; i < batchSize; i++) {
+          const row = order[next * batchSize + i];
+          Xb.set(X.data.subarray(row * d, (row + 1) * d), i * d);
+          yb[i] = y[row];
+        }
+        next++;
+        return compute(theta);
+      };
       return {
         dim,
-        value(theta) {
-          if (next === batchesPerEpoch) {
-            order = rng.permutation(n);
-            next = 0;
-          }
-          for (let i = 0; i < batchSize; i++) {
-            const row = order[next * batchSize + i];
-            Xb.set(X.data.subarray(row * d, (row + 1) * d), i * d);
-            yb[i] = y[row];
-          }
-          next++;
-          return compute(theta);
-        },
+        value: nextBatch, // a closure, not `this`: the methods still work when destructured
         grad(theta, out) {
           const g = output(out, dim);
-          if (next === batchesPerEpoch && order.length === 0) this.value(theta); // no batch drawn yet
+          if (next === batchesPerEpoch && order.length === 0) nextBatch(theta); // no batch drawn yet
           else if (theta?.length !== dim || !batch.hit(theta)) compute(theta);
           g.set(batch.grad);
           return g;
