@@ -33,8 +33,18 @@ function folder(): string {
 
 function split(name: "train" | "test", n: number): LabeledImages {
   const dir = folder();
-  const pixels = gunzipSync(readFileSync(join(dir, `${name}-images-14x14.u8.gz`)));
-  const labels = readFileSync(join(dir, `${name}-labels.u8`));
+  const read = (file: string): Buffer => {
+    try {
+      return readFileSync(join(dir, file));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+        throw new Error(`fashionMnist: ${file} not found in ${dir} (the vendored subset is expected in data/fashion-mnist/ at the repository root; rerun tools/vendor-fashion-mnist.ts)`);
+      }
+      throw error;
+    }
+  };
+  const pixels = gunzipSync(read(`${name}-images-14x14.u8.gz`));
+  const labels = read(`${name}-labels.u8`);
   if (pixels.length !== SIZES[name] * FASHION_MNIST_PIXELS || labels.length !== SIZES[name]) {
     throw new Error(`data/fashion-mnist/${name}: expected ${SIZES[name]} images of ${FASHION_MNIST_PIXELS} bytes and as many labels, got ${pixels.length} bytes and ${labels.length} labels (rerun tools/vendor-fashion-mnist.ts)`);
   }
@@ -46,8 +56,10 @@ function split(name: "train" | "test", n: number): LabeledImages {
 /**
  * The Fashion-MNIST subset with pixels scaled to [0, 1] (byte / 255): `train` the first
  * `trainSize` (default and at most 10,000) of the vendored training images, `test` the first
- * `testSize` (default and at most 2,000) test images. The vendored images are in the
- * (already shuffled) order of the original files, so any prefix is a random subset.
+ * `testSize` (default and at most 2,000) test images. The vendored images keep the order of
+ * the original files (their indices sorted), so a prefix is a random subset only insofar as
+ * the original order is exchangeable (Fashion-MNIST's files are shuffled), and a short prefix
+ * draws only from the first originals (trainSize = 128 from originals below about 770).
  */
 export function fashionMnist(options: { trainSize?: number; testSize?: number } = {}): { train: LabeledImages; test: LabeledImages } {
   const { trainSize = SIZES.train, testSize = SIZES.test } = optionsObject("options", options);
