@@ -176,6 +176,19 @@ describe("gemm", () => {
     assert.equal(child.signal, null, "the script was still running after 30 s");
     assert.equal(child.status, 0, child.stderr);
   });
+
+  it("runs strips on a worker thread in two-thread products (a worker that fails to load would leave them all to the caller)", () => {
+    // A worker starts asynchronously, so the first products may finish before it claims a strip: repeat, up to 200 products.
+    const engine = JSON.stringify(new URL("../lib/dist/linalg/engine.js", import.meta.url).pathname);
+    const script = `const { linalg } = require("landscape"); const { workerStrips } = require(${engine});
+      const a = linalg.dense(400, 400, new Float64Array(160000).fill(1));
+      for (let i = 0; i < 200 && workerStrips() === 0; i++) linalg.gemm(a, a, undefined, { threads: 2 });
+      console.log(workerStrips());`;
+    const child = spawnSync(process.execPath, ["-e", script], { timeout: 60_000, encoding: "utf8" });
+    assert.equal(child.status, 0, child.stderr);
+    assert.ok(Number(child.stdout) > 0, `no strip ran on a worker (${child.stdout.trim()}; stderr: ${child.stderr})`);
+    assert.ok(!/worker thread failed/.test(child.stderr), child.stderr);
+  });
 });
 
 /**

@@ -46,6 +46,8 @@ export const CONTROL = {
   claim: 1,
   /** Strips finished in the current job. */
   done: 2,
+  /** Strips run by workers since the engine started (never reset): shows that the workers do run. */
+  workerStrips: 3,
   /** Int32 length of the header; float64 parameters follow at byte HEADER_BYTES. */
   int32s: 16,
 } as const;
@@ -85,6 +87,12 @@ export interface Engine extends Arena {
 let engine: Engine | undefined;
 let local: Arena | undefined;
 let workers: Worker[] = [];
+let workerErrorReported = false;
+
+/** The number of gemm strips the worker threads have run since the engine started (0 before any threaded product). */
+export function workerStrips(): number {
+  return engine ? Atomics.load(engine.ctl, CONTROL.workerStrips) : 0;
+}
 
 /** Instantiates the kernels on `memory` (also used by the workers). */
 export function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory): Kernels {
@@ -258,9 +266,13 @@ function ensureWorkers(e: Engine, count: number) {
       workerData: { module: wasmModule(), memory: e.memory, control: e.control, thread: workers.length + 1 },
     });
     worker.unref();
-    worker.on("error", () => {
+    worker.on("error", (error) => {
       // A worker that dies leaves its strips to the calling thread; start afresh next time.
       workers = workers.filter((w) => w !== worker);
+      if (!workerErrorReported) {
+        workerErrorReported = true; // once: a broken build would otherwise warn at every product
+        process.emitWarning(`landscape linalg: a worker thread failed (${error.message}); products run on the calling thread`);
+      }
     });
     workers.push(worker);
   }
@@ -290,6 +302,7 @@ export function runStrips(kernels: Kernels, ctl: Int32Array, p: Float64Array, th
       kernels.packA(p[PARAM.a] + 8 * i0 * p[PARAM.ars], p[PARAM.ars], p[PARAM.acs], m, k, ap);
       kernels.gemmStrip(ap, p[PARAM.bp], p[PARAM.c] + 8 * i0 * p[PARAM.ldc], p[PARAM.ldc], m, p[PARAM.n], k, p[PARAM.kc], p[PARAM.alpha], p[PARAM.beta], scratch);
     }
+    if (thread > 0) Atomics.add(ctl, CONTROL.workerStrips, 1); // before `done`: counted once the caller returns
     Atomics.add(ctl, CONTROL.done, 1);
     if (thread > 0) Atomics.notify(ctl, CONTROL.done);
   }
