@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, it } from "node:test";
 import { certify, datasets, gd, linalg, objectives, rng } from "landscape";
@@ -151,7 +152,7 @@ describe("datasets.fashionMnist", () => {
       t.skip(`${original} not present (Debian package dataset-fashion-mnist): nothing to compare with`);
       return;
     }
-    const index = Number(readFileSync(new URL("../data/fashion-mnist/train-indices.txt", import.meta.url), "utf8").split(/\s+/)[0]);
+    const index = Number(readFileSync(resolve("data", "fashion-mnist", "train-indices.txt"), "utf8").split(/\s+/)[0]);
     const bytes = gunzipSync(readFileSync(original));
     const image = bytes.subarray(16 + index * 784, 16 + (index + 1) * 784); // idx3 header: 16 bytes
     const expected = Array.from({ length: 196 }, (_, p) => {
