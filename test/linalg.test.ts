@@ -180,7 +180,7 @@ describe("gemm", () => {
 
   it("runs strips on a worker thread in two-thread products (a worker that fails to load would leave them all to the caller)", () => {
     // A worker starts asynchronously, so the first products may finish before it claims a strip: repeat, up to 200 products.
-    const engine = JSON.stringify(resolve("lib", "dist", "linalg", "engine.js")) // the tests run from the repository root;
+    const engine = JSON.stringify(resolve("lib", "dist", "linalg", "engine.js")); // the tests run from the repository root
     const script = `const { linalg } = require("landscape"); const { workerStrips } = require(${engine});
       const a = linalg.dense(400, 400, new Float64Array(160000).fill(1));
       for (let i = 0; i < 200 && workerStrips() === 0; i++) linalg.gemm(a, a, undefined, { threads: 2 });
