@@ -216,7 +216,7 @@ describe("reluTeacherStudent: parallel and antiparallel pairs (θ near 0 and π)
 });
 
 /**
- * The spurious minimum for k = n = 7 published with Safran & Shamir's reference code (GitHub
+ * The spurious minimum for k = n = 7 published with the code of Safran, Yun & Shamir 2020 (arXiv 2006.01005; GitHub
  * ItaySafran/Overparameterization, README, to 10 decimals), in our layout: neurons as rows.
  * Their W has the neurons as columns; its values: one neuron (−0.6327…, 0.1859… × 6) and six
  * neurons with 0.2616… on the first coordinate, 0.9969… on their own and −0.0350… elsewhere.
@@ -233,7 +233,7 @@ function publishedMinimum(): Float64Array {
   return w;
 }
 
-describe("reluTeacherStudent: Safran & Shamir's published spurious minimum (k = n = 7)", () => {
+describe("reluTeacherStudent: the spurious minimum published with Safran, Yun & Shamir's code (k = n = 7)", () => {
   it("is a critical point of the closed form with a positive definite Hessian and F ≈ 0.0232", () => {
     const f = reluTeacherStudent(Matrix.eye(7), 7);
     const report = secondOrderReport(f, publishedMinimum(), { tolerance: 1e-6 });

@@ -33,7 +33,7 @@ const INV_TWO_PI = 1 / TWO_PI;
  *   F(W) = ½ E_{x∼N(0, I_d)} (Σᵢ relu(wᵢᵀx) − Σⱼ relu(vⱼᵀx))²
  *        = ½ Σ_{i,i'} κ(wᵢ, w_{i'}) − Σ_{i,j} κ(wᵢ, vⱼ) + ½ Σ_{j,j'} κ(vⱼ, v_{j'}),
  *
- * the ½ as in the paper (the gradient in its reference code is that of F with the ½), with
+ * the ½ as in the paper (the gradient in the code published with Safran, Yun & Shamir 2020 is that of F with the ½), with
  * the arc-cosine kernel of degree 1 (Cho & Saul 2009)
  *
  *   κ(u, v) = E[relu(uᵀx) relu(vᵀx)] = ‖u‖‖v‖ (sin θ + (π − θ) cos θ) / (2π),
