@@ -162,11 +162,11 @@ const maxDiff = (a: Matrix, b: number[][]) => Math.max(...a.to2DArray().flatMap(
 describe("reluTeacherStudent: parallel and antiparallel pairs (θ near 0 and π)", () => {
   // float64 finite differences are useless here (F's third derivatives blow up like 1/sin θ), so the references are analytic:
   // one student w = (±1, ε) against the teacher v = (1, 0) has sin θ = ε/√(1 + ε²), π − θ or θ = atan ε, and, since ū ⟂ p in
-  // the plane, I − ūūᵀ + ppᵀ = 2ppᵀ, so ∇²F = ½I − (ε/(π(1 + ε²))) ppᵀ with p = (v̄ − cū)/sin θ = (±ε, 1)/√(1 + ε²) up to sign;
+  // the plane, I − ūūᵀ + ppᵀ = 2ppᵀ, so ∇²F = ½I − (ε/(π(1 + ε²))) ppᵀ with p = (v̄ − cū)/sin θ = (∓ε, 1)/√(1 + ε²) up to sign (w = (±1, ε));
   // every quantity is computed from ε without cancellation.
   const eps = 1e-8;
   const oneNeuronHessian = (sign: number) => {
-    const den = 1 + eps * eps, p = [(sign * eps) / Math.sqrt(den), 1 / Math.sqrt(den)], scale = eps / (Math.PI * den);
+    const den = 1 + eps * eps, p = [(-sign * eps) / Math.sqrt(den), 1 / Math.sqrt(den)], scale = eps / (Math.PI * den);
     return [[0.5 - scale * p[0] * p[0], -scale * p[0] * p[1]], [-scale * p[0] * p[1], 0.5 - scale * p[1] * p[1]]];
   };
   it("one student near −v and near v: Hessian and gradient equal their closed forms to rounding, and ½I to 1e-6", () => {
@@ -175,13 +175,13 @@ describe("reluTeacherStudent: parallel and antiparallel pairs (θ near 0 and π)
       const w = Float64Array.of(sign, eps);
       const h = f.hessian(w);
       // the reviewer's point (−1, 1.4e-8) gave H₁₁ = 0.2453 with sin θ = sin(arccos(−1)) = 1.2e-16; the closed form differs from ½I by
-      // ε/π = 3.2e-9, so 1e-15 (measured 0 to 3e-17) also rejects a guard that drops the sin θ-terms below some small threshold
+      // ε/π = 3.2e-9, so 1e-15 (measured ≤ 1.6e-17 from the closed form) also rejects a guard that drops the sin θ-terms below some small threshold
       assert.ok(maxDiff(h, oneNeuronHessian(sign)) < 1e-15, `w = (${sign}, ε): H = ${JSON.stringify(h.to2DArray())}`);
       assert.ok(maxDiff(h, [[0.5, 0], [0, 0.5]]) < 1e-6, "the limit ½I");
       // ∇F = (1/2π)[−sin θ ū + πw − (π − θ)v], π − θ = atan ε (θ → π) or θ = atan ε (θ → 0)
       const rest = sign < 0 ? Math.atan(eps) : Math.PI - Math.atan(eps), s = eps / (1 + eps * eps);
       const expected = [(-s * sign + Math.PI * sign - rest) / (2 * Math.PI), (-s * eps + Math.PI * eps) / (2 * Math.PI)];
-      // a sine from √((1 − c)(1 + c)) or sin(arccos c) is off by up to ε here, moving ∇F by ~ε/2π = 1.6e-9
+      // (∇F is insensitive to an error δ in sin θ to first order, the −sin θ ū and −(π − θ)v terms moving together: δ·O(ε); this pins the formula)
       const g = f.grad(w);
       assert.ok(Math.abs(g[0] - expected[0]) < 1e-16 && Math.abs(g[1] - expected[1]) < 1e-16, `∇F = ${g} vs ${expected}`);
     }
@@ -190,7 +190,7 @@ describe("reluTeacherStudent: parallel and antiparallel pairs (θ near 0 and π)
   });
 
   it("exactly parallel and antiparallel pairs: the analytic limits, no NaN", () => {
-    // θ = 0 or π: the sin θ-terms vanish, so one student against v has ∇²F = ½I (both limits), F's value is ‖w ∓ …‖ exact
+    // θ = 0 or π: the sin θ-terms vanish, so one student against v has ∇²F = ½I (both limits)
     const f = reluTeacherStudent([[2, 0]], 1);
     for (const w of [Float64Array.of(-1, 0), Float64Array.of(3, 0)]) assert.deepEqual(f.hessian(w).to2DArray(), [[0.5, 0], [0, 0.5]]);
     // two students along e₁ (θ₁₂ = 0, then π), teacher e₃ (θ = π/2 with both, p = e₃): ∂_u∂_u κ(wᵢ, v) = (1/2π‖wᵢ‖) diag(0, 1, 2),
