@@ -156,8 +156,67 @@ describe("reluTeacherStudent: the closed form", () => {
   });
 });
 
+/** max |A − B| over the entries of a Matrix and a 2-D array. */
+const maxDiff = (a: Matrix, b: number[][]) => Math.max(...a.to2DArray().flatMap((row, i) => row.map((x, j) => Math.abs(x - b[i][j]))));
+
+describe("reluTeacherStudent: parallel and antiparallel pairs (θ near 0 and π)", () => {
+  // float64 finite differences are useless here (F's third derivatives blow up like 1/sin θ), so the references are analytic:
+  // one student w = (±1, ε) against the teacher v = (1, 0) has sin θ = ε/√(1 + ε²), π − θ or θ = atan ε, and, since ū ⟂ p in
+  // the plane, I − ūūᵀ + ppᵀ = 2ppᵀ, so ∇²F = ½I − (ε/(π(1 + ε²))) ppᵀ with p = (v̄ − cū)/sin θ = (∓ε, 1)/√(1 + ε²) up to sign (w = (±1, ε));
+  // every quantity is computed from ε without cancellation.
+  const eps = 1e-8;
+  const oneNeuronHessian = (sign: number) => {
+    const den = 1 + eps * eps, p = [(-sign * eps) / Math.sqrt(den), 1 / Math.sqrt(den)], scale = eps / (Math.PI * den);
+    return [[0.5 - scale * p[0] * p[0], -scale * p[0] * p[1]], [-scale * p[0] * p[1], 0.5 - scale * p[1] * p[1]]];
+  };
+  it("one student near −v and near v: Hessian and gradient equal their closed forms to rounding, and ½I to 1e-6", () => {
+    const f = reluTeacherStudent([[1, 0]], 1);
+    for (const sign of [-1, 1]) {
+      const w = Float64Array.of(sign, eps);
+      const h = f.hessian(w);
+      // the reviewer's point (−1, 1.4e-8) gave H₁₁ = 0.2453 with sin θ = sin(arccos(−1)) = 1.2e-16; the closed form differs from ½I by
+      // ε/π = 3.2e-9, so 1e-15 (measured ≤ 1.6e-17 from the closed form) also rejects a guard that drops the sin θ-terms below some small threshold
+      assert.ok(maxDiff(h, oneNeuronHessian(sign)) < 1e-15, `w = (${sign}, ε): H = ${JSON.stringify(h.to2DArray())}`);
+      assert.ok(maxDiff(h, [[0.5, 0], [0, 0.5]]) < 1e-6, "the limit ½I");
+      // ∇F = (1/2π)[−sin θ ū + πw − (π − θ)v], π − θ = atan ε (θ → π) or θ = atan ε (θ → 0)
+      const rest = sign < 0 ? Math.atan(eps) : Math.PI - Math.atan(eps), s = eps / (1 + eps * eps);
+      const expected = [(-s * sign + Math.PI * sign - rest) / (2 * Math.PI), (-s * eps + Math.PI * eps) / (2 * Math.PI)];
+      // (∇F is insensitive to an error δ in sin θ to first order, the −sin θ ū and −(π − θ)v terms moving together: δ·O(ε); this pins the formula)
+      const g = f.grad(w);
+      assert.ok(Math.abs(g[0] - expected[0]) < 1e-16 && Math.abs(g[1] - expected[1]) < 1e-16, `∇F = ${g} vs ${expected}`);
+    }
+    const h14 = f.hessian(Float64Array.of(-1, 1.4e-8));
+    assert.ok(Math.abs(h14.get(1, 1) - (0.5 - 1.4e-8 / Math.PI)) < 1e-15, `the reviewer's repro: H₁₁ = ${h14.get(1, 1)}`);
+  });
+
+  it("exactly parallel and antiparallel pairs: the analytic limits, no NaN", () => {
+    // θ = 0 or π: the sin θ-terms vanish, so one student against v has ∇²F = ½I (both limits)
+    const f = reluTeacherStudent([[2, 0]], 1);
+    for (const w of [Float64Array.of(-1, 0), Float64Array.of(3, 0)]) assert.deepEqual(f.hessian(w).to2DArray(), [[0.5, 0], [0, 0.5]]);
+    // two students along e₁ (θ₁₂ = 0, then π), teacher e₃ (θ = π/2 with both, p = e₃): ∂_u∂_u κ(wᵢ, v) = (1/2π‖wᵢ‖) diag(0, 1, 2),
+    // diagonal blocks ½I − that, off-diagonal block ((π − θ₁₂)/2π) I = ½I (parallel) or 0 (antiparallel)
+    const g = reluTeacherStudent([[0, 0, 1]], 2);
+    for (const [second, off] of [[2, 0.5], [-2, 0]]) {
+      const h = g.hessian(Float64Array.of(1, 0, 0, second, 0, 0)).to2DArray();
+      const diag = (norm: number) => [0, 1, 2].map((x) => 0.5 - x / (2 * Math.PI * norm));
+      for (let a = 0; a < 3; a++) {
+        for (let b = 0; b < 3; b++) {
+          const want = [[a === b ? diag(1)[a] : 0, a === b ? off : 0], [a === b ? off : 0, a === b ? diag(2)[a] : 0]];
+          for (const [bi, bj] of [[0, 0], [0, 1], [1, 0], [1, 1]]) {
+            const x = h[bi * 3 + a][bj * 3 + b];
+            assert.ok(Math.abs(x - want[bi][bj]) < 1e-15, `w₂ = ${second}e₁: H[${bi * 3 + a}][${bj * 3 + b}] = ${x}, expected ${want[bi][bj]}`);
+          }
+        }
+      }
+      // near that pair (w₂ tilted by 2e-8): within 1e-6 of the limit (the s-terms are O(ε); a sine that lost its digits makes p, q ~1e8)
+      const near = g.hessian(Float64Array.of(1, 0, 0, second, 2e-8, 0)).to2DArray();
+      assert.ok(Math.max(...near.flatMap((row, i) => row.map((x, j) => Math.abs(x - h[i][j])))) < 1e-6, `near w₂ = ${second}e₁`);
+    }
+  });
+});
+
 /**
- * The spurious minimum for k = n = 7 published with Safran & Shamir's reference code (GitHub
+ * The spurious minimum for k = n = 7 published with the code of Safran, Yun & Shamir 2020 (arXiv 2006.01005; GitHub
  * ItaySafran/Overparameterization, README, to 10 decimals), in our layout: neurons as rows.
  * Their W has the neurons as columns; its values: one neuron (−0.6327…, 0.1859… × 6) and six
  * neurons with 0.2616… on the first coordinate, 0.9969… on their own and −0.0350… elsewhere.
@@ -174,7 +233,7 @@ function publishedMinimum(): Float64Array {
   return w;
 }
 
-describe("reluTeacherStudent: Safran & Shamir's published spurious minimum (k = n = 7)", () => {
+describe("reluTeacherStudent: the spurious minimum published with Safran, Yun & Shamir's code (k = n = 7)", () => {
   it("is a critical point of the closed form with a positive definite Hessian and F ≈ 0.0232", () => {
     const f = reluTeacherStudent(Matrix.eye(7), 7);
     const report = secondOrderReport(f, publishedMinimum(), { tolerance: 1e-6 });

@@ -36,6 +36,9 @@ describe("reluFeatureSup: max over the unit circle of |Σᵢ cᵢ relu(uᵀx̃�
     assert.throws(() => reluFeatureSup([[1, 2, 3]], [1]), /X must have 2 columns/);
     assert.throws(() => reluFeatureSup([[1, 2]], [1, 2]), /c must have one coefficient per row/);
     assert.throws(() => reluFeatureSup([[1e300, 1e300], [1e300, 1e300]], [1e300, 1e300]), /overflows/);
+    // exactly, the two huge terms cancel and the sup is 1 (at u = (0, 1)); in float64 c₁·relu(uᵀx̃₁) = ∞ wherever u₁ > 0 and the sum
+    // is ∞ − ∞ = NaN: skipping it returned 1.2e-16. Any non-finite evaluated sum must throw.
+    assert.throws(() => reluFeatureSup([[1e300, 1], [1e300, 1], [0, 1]], [1e300, -1e300, 1]), /overflows/);
   });
 });
 
@@ -79,6 +82,17 @@ describe("reluMaxMargin: γ* of two-layer ReLU networks, bracketed", () => {
     }
   });
 
+  it("reaches the closed form γ* = 1/(2 + 4√26) on (+,+,−,−,+,+) at six evenly spaced points of [−1, 1] (notebook 04a's data)", async () => {
+    // A balanced 3-unit network attains 1/(2 + 4√26); the symmetric dual β = (0, b, ½ − b, ½ − b, b, 0), b ≈ 0.2276747, has
+    // S(β)/2 equal to it (independently: a 4·10⁶-point scan of the circle over b gives 0.04465066, within the scan's resolution).
+    // Measured |lower − closed form| = 9e-17 after 4 refinements of the 1,000-feature grid; 1e-12 rejects the uniform grid's
+    // lower bound (3.3e-5 below) and any error in the LP's features.
+    const star = await reluMaxMargin(withBias(6), [1, 1, -1, -1, 1, 1], { features: 1000, refinements: 4 });
+    const closed = 1 / (2 + 4 * Math.sqrt(26));
+    assert.ok(Math.abs(star.lower - closed) < 1e-12, `γ* lower bound ${star.lower} against 1/(2 + 4√26) = ${closed}`);
+    assert.ok(star.upper >= closed && star.uniformGrid.lower < closed - 1e-6);
+  });
+
   it("scales with the data (M(sX) = s·M(X), exactly by powers of two even at 1e200)", async () => {
     const X = withBias(5), y = [1, -1, -1, 1, 1];
     const base = await reluMaxMargin(X, y, { features: 40 });
@@ -88,6 +102,14 @@ describe("reluMaxMargin: γ* of two-layer ReLU networks, bracketed", () => {
 
   it("rejects data no network separates, fewer than 3 features, and rows not in ℝ²", async () => {
     await assert.rejects(reluMaxMargin([[1, 1], [1, 1]], [1, -1], { features: 10 }), /cannot be separated by any ReLU network/);
+    // one ray, different labels (x̃₂ = 2x̃₁): every network's outputs have one sign there
+    await assert.rejects(reluMaxMargin([[1, 1], [2, 2]], [1, -1], { features: 10 }), /cannot be separated by any ReLU network: rows 0 and 1 .* one ray/);
+    await assert.rejects(reluMaxMargin([[0, 0], [1, 1]], [1, 1], { features: 10 }), /cannot be separated by any ReLU network: row 0 of X is 0/);
+    // separable by a network (3 units, γ* > 0 below) but not by the grid of 3 features: the error must say so and not claim
+    // that no network separates
+    const X = withBias(6), y = [1, 1, -1, -1, 1, 1];
+    await assert.rejects(reluMaxMargin(X, y, { features: 3 }), (e: Error) => /grid of 3 features does not separate.*use more features/.test(e.message) && !/any ReLU network/.test(e.message));
+    assert.ok((await reluMaxMargin(X, y, { features: 100 })).lower > 0.04);
     await assert.rejects(reluMaxMargin([[1, 1]], [1], { features: 2 }), /features/);
     await assert.rejects(reluMaxMargin([[1, 1, 1]], [1]), /X must have 2 columns/);
   });
@@ -136,6 +158,17 @@ describe("reluRegularizedLowerBound: a dual certificate for min L_λ over all wi
     // certificate tells a near-optimal network from one that is not
     assert.ok(bound <= trained.value && (trained.value - bound) / trained.value < 5e-2, `${bound} against ${trained.value}`);
     assert.ok(startGap > 0.2, `the random start is not certified: gap ${startGap}`);
+    // a lower bound on L*: below 0.44488, the value an independent 2,000-feature convex solve (numpy, L-BFGS-B on the
+    // measure problem over a grid of features) reaches at λ = 1e-2, an upper bound on L*; a bound above it would be invalid
+    assert.ok(bound <= 0.44488, `the bound ${bound} exceeds an upper bound on L*`);
+  });
+
+  it("is the formula (1/n)Σᵢ H(c·sᵢ), c = min(1, 2λ/S), on fixed outputs (independent numpy values)", () => {
+    // s = 1/(1 + e^{yᵢfᵢ}) and S = sup_u |(1/n)Σᵢ sᵢyᵢ relu(uᵀx̃ᵢ)| computed independently in numpy (exact sup, and a 4·10⁶-point
+    // scan agreeing to 1e-8); both λ are below S/2, so c < 1 and the λ-dependence is exercised
+    const outputs = [0.5, 0.3, -0.2, -0.1, 0.4, 0.9];
+    assert.ok(Math.abs(reluRegularizedLowerBound(X, y, outputs, 1e-2) - 0.27877912803014243) < 1e-14);
+    assert.ok(Math.abs(reluRegularizedLowerBound(X, y, outputs, 1e-3) - 0.046701929223741334) < 1e-14);
   });
 
   it("rejects λ ≤ 0 and outputs of the wrong length", () => {

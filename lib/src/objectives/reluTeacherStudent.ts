@@ -33,18 +33,21 @@ const INV_TWO_PI = 1 / TWO_PI;
  *   F(W) = ½ E_{x∼N(0, I_d)} (Σᵢ relu(wᵢᵀx) − Σⱼ relu(vⱼᵀx))²
  *        = ½ Σ_{i,i'} κ(wᵢ, w_{i'}) − Σ_{i,j} κ(wᵢ, vⱼ) + ½ Σ_{j,j'} κ(vⱼ, v_{j'}),
  *
- * the ½ as in the paper (the gradient in its reference code is that of F with the ½), with
+ * the ½ as in the paper (the gradient in the code published with Safran, Yun & Shamir 2020 is that of F with the ½), with
  * the arc-cosine kernel of degree 1 (Cho & Saul 2009)
  *
  *   κ(u, v) = E[relu(uᵀx) relu(vᵀx)] = ‖u‖‖v‖ (sin θ + (π − θ) cos θ) / (2π),
- *   θ = arccos(uᵀv / (‖u‖‖v‖)), the argument clipped to [−1, 1] against rounding.
+ *   θ = atan2(sin θ, cos θ), cos θ = ūᵀv̄, sin θ = ‖v̄ − (cos θ) ū‖ (ū = u/‖u‖, v̄ = v/‖v‖),
+ *
+ * the sine from the component of v̄ orthogonal to ū, not from √(1 − cos²θ) or sin(arccos(·)): near θ = 0 or π
+ * those lose every digit (sin(arccos(−1)) = 1.2e-16), and the Hessian divides by sin θ (see `sineOf`).
  *
  * Gradient (row i), with ūᵢ = wᵢ/‖wᵢ‖ and θ_{ab} the angle between a and b:
  *
  *   ∇_{wᵢ}F = (1/2π) [ (Σ_{i'} ‖w_{i'}‖ sin θ_{ii'} − Σⱼ ‖vⱼ‖ sin θ_{ij}) ūᵢ + Σ_{i'} (π − θ_{ii'}) w_{i'} − Σⱼ (π − θ_{ij}) vⱼ ]
  *
  * (the term i' = i is π wᵢ: κ(w, w) = ‖w‖²/2). Hessian blocks, for u = wᵢ and
- * v = w_{i'} or vⱼ, c = cos θ, s = sin θ, p = (v̄ − c ū)/s and q = (ū − c v̄)/s (unit vectors):
+ * v = w_{i'} or vⱼ, c = cos θ, s = sin θ, p = (v̄ − c ū)/‖v̄ − c ū‖ and q = (ū − c v̄)/‖ū − c v̄‖ (unit vectors):
  *
  *   ∂_u∂_u κ(u, v) = (‖v‖ s / (2π‖u‖)) (I − ūūᵀ + ppᵀ),   ∂_v∂_u κ(u, v) = (1/2π) ((π − θ) I + s (ūv̄ᵀ + pqᵀ)),
  *   ∇²_{wᵢwᵢ}F = ½ I + Σ_{i'≠i} ∂_u∂_u κ(wᵢ, w_{i'}) − Σⱼ ∂_u∂_u κ(wᵢ, vⱼ),   ∇²_{wᵢw_{i'}}F = ∂_v∂_u κ(wᵢ, w_{i'}).
@@ -91,9 +94,15 @@ export function reluTeacherStudent(teacher: Matrix | number[][], width: number):
   for (let j = 0; j < k; j++) {
     for (let l = 0; l < k; l++) {
       if (vNorm[j] === 0 || vNorm[l] === 0) continue;
+      if (j === l) {
+        teacherTerm += 0.25 * vNorm[j] * vNorm[j]; // ½κ(v, v) = ‖v‖²/4
+        continue;
+      }
       let c = 0;
       for (let a = 0; a < d; a++) c += vUnit[j * d + a] * vUnit[l * d + a];
-      teacherTerm += 0.5 * kernel(vNorm[j], vNorm[l], j === l ? 1 : c);
+      c = c > 1 ? 1 : c < -1 ? -1 : c;
+      const s = sineOf(vUnit, j * d, vUnit, l * d, d, c);
+      teacherTerm += (0.5 * vNorm[j] * vNorm[l] * (s + (Math.PI - Math.atan2(s, c)) * c)) / TWO_PI;
     }
   }
   if (!Number.isFinite(teacherTerm)) throw new Error("teacher's entries are too large: E[(Σⱼ relu(vⱼᵀx))²] overflows float64");
@@ -148,7 +157,7 @@ export function reluTeacherStudent(teacher: Matrix | number[][], width: number):
         let c = 0;
         for (let a = 0; a < d; a++) c += wUnit[i * d + a] * wUnit[l * d + a];
         c = c > 1 ? 1 : c < -1 ? -1 : c;
-        const s = Math.sqrt((1 - c) * (1 + c)), rest = Math.PI - Math.acos(c);
+        const s = sineOf(wUnit, i * d, wUnit, l * d, d, c), rest = Math.PI - Math.atan2(s, c);
         f += ni * nl * (s + rest * c) * INV_TWO_PI; // ½·2 (the pairs (i, l) and (l, i))
         alpha[i] += nl * s;
         alpha[l] += ni * s;
@@ -164,7 +173,7 @@ export function reluTeacherStudent(teacher: Matrix | number[][], width: number):
         if (axisAligned) c = vUnit[j * d + axis[j]] * wUnit[i * d + axis[j]];
         else for (let a = 0; a < d; a++) c += wUnit[i * d + a] * vUnit[j * d + a];
         c = c > 1 ? 1 : c < -1 ? -1 : c;
-        const s = Math.sqrt((1 - c) * (1 + c)), rest = Math.PI - Math.acos(c);
+        const s = sineOf(wUnit, i * d, vUnit, j * d, d, c), rest = Math.PI - Math.atan2(s, c);
         f -= ni * nj * (s + rest * c) * INV_TWO_PI;
         alpha[i] -= nj * s;
         teacherAngles[i * k + j] = rest;
@@ -225,9 +234,8 @@ export function reluTeacherStudent(teacher: Matrix | number[][], width: number):
           let c = 0;
           for (let a = 0; a < d; a++) c += ui[a] * otherUnit[a];
           c = c > 1 ? 1 : c < -1 ? -1 : c;
-          const s = Math.sin(Math.acos(c));
-          if (s === 0) return;
-          for (let a = 0; a < d; a++) p[a] = (otherUnit[a] - c * ui[a]) / s;
+          const s = orthogonalPart(otherUnit, ui, c, p); // p ← (v̄ − cū)/‖v̄ − cū‖, s = ‖v̄ − cū‖ = sin θ
+          if (s === 0) return; // θ = 0 or π exactly: the s-term's limit is 0
           const scale = (sign * otherNorm * s) / (TWO_PI * wNorm[i]);
           for (let a = 0; a < d; a++) {
             for (let b = 0; b < d; b++) {
@@ -245,16 +253,12 @@ export function reluTeacherStudent(teacher: Matrix | number[][], width: number):
           let c = 0;
           for (let a = 0; a < d; a++) c += ui[a] * ul[a];
           c = c > 1 ? 1 : c < -1 ? -1 : c;
-          const theta = Math.acos(c), s = Math.sin(theta);
-          if (s > 0) {
-            for (let a = 0; a < d; a++) {
-              p[a] = (ul[a] - c * ui[a]) / s;
-              q[a] = (ui[a] - c * ul[a]) / s;
-            }
-          }
+          const s = orthogonalPart(ul, ui, c, p); // p ← (ū_l − cūᵢ)/‖·‖, q ← (ūᵢ − cū_l)/‖·‖
+          orthogonalPart(ui, ul, c, q);
+          const theta = Math.atan2(s, c);
           for (let a = 0; a < d; a++) {
             for (let b = 0; b < d; b++) {
-              const m = ((a === b ? Math.PI - theta : 0) + (s > 0 ? s * (ui[a] * ul[b] + p[a] * q[b]) : 0)) / TWO_PI;
+              const m = ((a === b ? Math.PI - theta : 0) + s * (ui[a] * ul[b] + p[a] * q[b])) / TWO_PI;
               h[(i * d + a) * dim + l * d + b] = m;
               h[(l * d + b) * dim + i * d + a] = m;
             }
@@ -266,11 +270,31 @@ export function reluTeacherStudent(teacher: Matrix | number[][], width: number):
   };
 }
 
-/** κ for norms a, b and cosine c: a·b·(sin θ + (π − θ) cos θ)/(2π). */
-function kernel(a: number, b: number, c: number): number {
-  const cc = c > 1 ? 1 : c < -1 ? -1 : c;
-  const theta = Math.acos(cc);
-  return (a * b * (Math.sin(theta) + (Math.PI - theta) * cc)) / TWO_PI;
+/**
+ * sin θ for unit rows x (at offset xo) and y (at offset yo) with cosine c = xᵀy: √((1 − c)(1 + c)) when |c| ≤ 0.9 (its
+ * relative error is then below 6ε), otherwise ‖y − c x‖, the norm of y's component orthogonal to x, which keeps its digits
+ * near θ = 0 and π, where 1 ± c cancels (at c = −1 + 1e-16, √((1 − c)(1 + c)) is 1.4e-8 ± 100 %).
+ */
+function sineOf(x: Float64Array, xo: number, y: Float64Array, yo: number, d: number, c: number): number {
+  if (c >= -0.9 && c <= 0.9) return Math.sqrt((1 - c) * (1 + c));
+  let t = 0;
+  for (let a = 0; a < d; a++) {
+    const r = y[yo + a] - c * x[xo + a];
+    t += r * r;
+  }
+  return Math.sqrt(t);
+}
+
+/** out ← (y − c x)/‖y − c x‖ (left 0 when y − c x = 0) for unit x, y with cosine c; returns ‖y − c x‖ = sin θ. */
+function orthogonalPart(y: Float64Array, x: Float64Array, c: number, out: Float64Array): number {
+  let t = 0;
+  for (let a = 0; a < x.length; a++) {
+    out[a] = y[a] - c * x[a];
+    t += out[a] * out[a];
+  }
+  const s = Math.sqrt(t);
+  for (let a = 0; a < x.length; a++) out[a] = s > 0 ? out[a] / s : 0;
+  return s;
 }
 
 /** ‖row i‖₂ of a row-major array with d columns, scaled against overflow. */

@@ -10,24 +10,33 @@ export interface NoisyGradientOptions {
   noise: number;
   /** m: the number of units the parameters are made of. */
   units: number;
-  /** Overwrites unit j of x (its coordinates, in place) with a fresh draw from ν (e.g. the initial distribution). */
+  /** Overwrites unit j of x (its coordinates, in place) with a fresh draw from ν (the paper's: uniform on the unit sphere of the unit's parameters). */
   reinitialize: (x: Float64Array, unit: number, rng: Rng) => void;
   rng: Rng;
 }
 
 /**
  * Noisy gradient descent: a finite-width simulation of the perturbed Wasserstein gradient flow
- * of Wei, Lee, Liu, Ma (2019), ρ_{k+1} = (1 − ησ)·(ρ_k moved by −η∇) + ησ·ν, where ν is the
- * distribution `reinitialize` draws from (their analysis takes ν uniform on the sphere; a
- * simulation may take the initial distribution). Each step:
+ * of Wei, Lee, Liu, Ma (2019, §4, eq. 4.2), dρ/dt = −σρ + σU^d − ∇·(v[ρ]ρ), in its discrete form
  *
- *   x ← x − η_k ∇f(x);   then each unit j = 0 … m−1 independently, with probability η_k·σ,
- *   is replaced by a fresh draw from ν (`reinitialize(x, j, rng)`),
+ *   ρ_{t+1} = ρ_t + η(−σρ_t + σU^d − ∇·(v[ρ_t]ρ_t)),
+ *
+ * where ρ is the distribution of the units' parameter vectors, v[ρ] = −∇_θ L′[ρ] the velocity
+ * of gradient descent, and U^d the uniform distribution on the unit sphere S^d of one unit's
+ * whole parameter vector (here ν, the distribution `reinitialize` draws from: take it uniform on
+ * the sphere for the paper's dynamics; a simulation may also take the initial distribution).
+ * With m units ρ_t is their empirical measure, and each step is the splitting of that update
+ * into its transport part and its mixing part, each of them exact for the empirical measure:
+ *
+ *   x ← x − η_k ∇f(x)                       (ρ ↦ ρ − η∇·(vρ): every unit moves along v);
+ *   then each unit j = 0 … m−1 independently, with probability η_k·σ, is replaced by a fresh
+ *   draw from ν (`reinitialize(x, j, rng)`)  (ρ ↦ (1 − ησ)ρ + ησν, in expectation),
  *
  * so that a fraction η_k·σ of the units is re-initialized per step on average (the uniform
  * draw u ~ U[0, 1) is taken for every unit in order, then `reinitialize` for those with u < η_kσ).
- * With σ = 0 it is gradient descent. Runs end at maxIterations or `stopWhen` unless a tolerance
- * is given (the noise is there to leave stationary points). Requires η_k·σ ≤ 1.
+ * The two parts agree with the paper's update to first order in η (its mixing acts on ρ_t, ours
+ * on the moved units). With σ = 0 it is gradient descent. Runs end at maxIterations or `stopWhen`
+ * unless a tolerance is given (the noise is there to leave stationary points). Requires η_k·σ ≤ 1.
  * The trace's `reinitialized` counts the re-drawn units.
  */
 export function noisyGradientDescent(objective: Objective, x0: Float64Array, options: DescentOptions & NoisyGradientOptions): Trace & { reinitialized: number } {
