@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { experiment, gd, objectives, sweep, type Rng } from "landscape";
+import { failsAtA2, saddleRun as saddleTrial } from "./fixtures/sweep-runs";
 import { groupMeans, quantiles, rates, readCsv, rows, toFrame, writeCsv } from "landscape/frame";
 
 /** A small real experiment: GD on the strict-saddle function from a random start. */
@@ -85,8 +86,7 @@ describe("parallelSweep", () => {
   const seeds = [0, 1, 2, 3, 4];
 
   it("gives the serial sweep's records bitwise, in the same order, on two worker threads", async () => {
-    const { saddleRun } = await import("./fixtures/sweep-runs");
-    const serial = sweep(grid, seeds, saddleRun, { progress: false });
+    const serial = sweep(grid, seeds, saddleTrial, { progress: false });
     const parallel = await experiment.parallelSweep(grid, seeds, { module: runs, export: "saddleRun" }, { workers: 2, progress: false });
     assert.equal(parallel.length, 30);
     // deepStrictEqual compares numbers with Object.is (−0 ≠ 0) and Float64Arrays element by element.
@@ -104,7 +104,7 @@ describe("parallelSweep", () => {
     assert.equal(failed.seed, 7);
     assert.deepEqual(failed.records.map((r) => [(r as { a: number }).a, (r as { seed: number }).seed]), [[1, 7], [1, 8]]);
     // Two workers: the records kept are the serial records' first ones, in order.
-    const serial = sweep({ a: [1] }, [7, 8], (await import("./fixtures/sweep-runs")).failsAtA2, { progress: false });
+    const serial = sweep({ a: [1] }, [7, 8], failsAtA2, { progress: false });
     const two = await experiment.parallelSweep({ a: [1, 2, 3] }, [7, 8], { module: runs, export: "failsAtA2" }, { workers: 2, progress: false }).then(() => undefined, (e: Error & { records: unknown[] }) => e);
     assert.deepStrictEqual(two!.records, serial.slice(0, two!.records.length));
   });
