@@ -128,8 +128,9 @@ type WorkerReply = { index: number; result: unknown } | { index: number; error: 
  * workers and results back by structured clone (numbers and typed arrays exactly, functions
  * not at all). The progress line counts the runs finished by every worker.
  *
- * Use it for the papers' sizes, where hundreds of seeded trials take minutes: two workers on
- * two cores halve the time of runs that are long against the ~50 ms a worker takes to start.
+ * Use it for the papers' sizes, where hundreds of seeded trials take minutes: each worker
+ * first loads the run's module (and tsx for a .ts module), which takes seconds, so it pays
+ * only when the sweep is long against that (bench/sweep-speedup.ts measures it).
  * From a notebook (tslab, cwd = notebooks/), put the trial in a module beside the notebook,
  * importing the library by name as the notebook does:
  *
