@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { executionKey, store } from "../tools/cache";
+import { comparisonKey, executionKey, store, type Environment } from "../tools/cache";
 import { ALWAYS_COMPARED, notebooksToCompare, visibleOutputs } from "../tools/jupyter-compare";
 import { cleanNotebook, writeNotebook, type Notebook } from "../tools/notebook";
 
@@ -15,23 +15,25 @@ const notebook = (code: string, markdown = "# title"): Notebook =>
 describe("the stock-Jupyter comparison's choice of notebooks", () => {
   const dir = mkdtempSync(join(tmpdir(), "landscape-compare-"));
   const cache = join(dir, "cache");
-  const environment = "an environment hash";
+  const environment: Environment = { library: "lib/dist's hash", runtime: "the lockfile's and Node's hash" };
   const names = [ALWAYS_COMPARED, "01-unchanged", "02-changed", "03-never-run", "04-markdown-only"];
   const paths = names.map((n) => join(dir, `${n}.ipynb`));
-  const record = (key: string) => ({ key, ranAt: "2026-01-01T00:00:00.000Z", seconds: 1 });
+  const record = (nb: Notebook) => ({ key: executionKey(nb, environment), comparisonKey: comparisonKey(nb, environment), ranAt: "2026-01-01T00:00:00.000Z", seconds: 1 });
+  const entry = (name: string, nb: Notebook) => store(cache, name, nb, record(nb));
   for (const [i, path] of paths.entries()) writeNotebook(path, notebook(`console.log(${i});`, "# now"));
-  store(cache, ALWAYS_COMPARED, notebook("console.log(0);"), record(executionKey(notebook("console.log(0);"), environment)));
-  store(cache, "01-unchanged", notebook("console.log(1);"), record(executionKey(notebook("console.log(1);"), environment)));
-  store(cache, "02-changed", notebook("console.log('before');"), record(executionKey(notebook("console.log('before');"), environment)));
+  entry(ALWAYS_COMPARED, notebook("console.log(0);"));
+  entry("01-unchanged", notebook("console.log(1);"));
+  entry("02-changed", notebook("console.log('before');"));
   // Only its markdown changed: the same key (a markdown edit does not change what runs).
-  store(cache, "04-markdown-only", notebook("console.log(4);", "# before"), record(executionKey(notebook("console.log(4);", "# before"), environment)));
+  entry("04-markdown-only", notebook("console.log(4);", "# before"));
 
   it("is the small notebook, plus each notebook whose code changed since its recorded run", () => {
     assert.deepEqual(notebooksToCompare(paths, cache, environment).map((c) => c.path), [paths[0], paths[2]]);
   });
 
-  it("is every notebook with a recorded run when the environment (lib/dist, lockfile, Node.js) changed", () => {
-    assert.deepEqual(notebooksToCompare(paths, cache, "another environment").map((c) => c.path), [paths[0], paths[1], paths[2], paths[4]]);
+  it("is every notebook with a recorded run when the lockfile or Node.js changed, but not for a change of the library alone", () => {
+    assert.deepEqual(notebooksToCompare(paths, cache, { ...environment, runtime: "another lockfile" }).map((c) => c.path), [paths[0], paths[1], paths[2], paths[4]]);
+    assert.deepEqual(notebooksToCompare(paths, cache, { ...environment, library: "another lib/dist" }).map((c) => c.path), [paths[0], paths[2]]);
   });
 
   it("is every notebook for npm run test:all", () => {

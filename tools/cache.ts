@@ -10,7 +10,7 @@
  * - the size option `LANDSCAPE_PAPER_SIZES` (a paper-size run is a different run).
  *
  * An entry is the executed notebook and a small record (`DIR/.cache/NAME.ipynb`,
- * `DIR/.cache/NAME.json`: key, date, seconds, commit), written only for a notebook that ran
+ * `DIR/.cache/NAME.json`: key, comparison key, date, seconds, commit), written only for a notebook that ran
  * to the end. An entry is used only under the same key; anything else runs again.
  */
 import { createHash } from "node:crypto";
@@ -29,16 +29,24 @@ function filesUnder(dir: string, root = dir): string[] {
     .sort();
 }
 
-/** What every notebook's key shares: lib/dist, the lockfile, Node's version, the size option. */
-export function environmentHash(root = ROOT): string {
-  const hash = createHash("sha256");
+/**
+ * What every notebook's key shares, in two parts: `library`, every file of lib/dist; and
+ * `runtime`, the lockfile (tslab, the dependencies), Node.js's version and the size option.
+ */
+export interface Environment {
+  library: string;
+  runtime: string;
+}
+
+export function environmentHash(root = ROOT): Environment {
+  const library = createHash("sha256");
   const dist = join(root, "lib", "dist");
   const files = filesUnder(dist);
   if (files.length === 0) throw new Error(`${dist} is empty or missing: run \`npm run build\` first`);
-  for (const file of files) hash.update(`file ${file}\0`).update(readFileSync(join(dist, file))).update("\0");
-  hash.update("lockfile\0").update(readFileSync(join(root, "package-lock.json"))).update("\0");
-  hash.update(`node ${process.version}\0paper-sizes ${process.env.LANDSCAPE_PAPER_SIZES ?? ""}\0`);
-  return hash.digest("hex");
+  for (const file of files) library.update(`file ${file}\0`).update(readFileSync(join(dist, file))).update("\0");
+  const runtime = createHash("sha256").update("lockfile\0").update(readFileSync(join(root, "package-lock.json")));
+  runtime.update(`\0node ${process.version}\0paper-sizes ${process.env.LANDSCAPE_PAPER_SIZES ?? ""}\0`);
+  return { library: library.digest("hex"), runtime: runtime.digest("hex") };
 }
 
 /** What a notebook's run depends on in the notebook itself: its code cells and its `landscape` metadata. */
@@ -49,14 +57,25 @@ export function codeOf(nb: Notebook): unknown {
   };
 }
 
-/** The cache key of a notebook: its code (see {@link codeOf}) and the environment's hash. */
-export function executionKey(nb: Notebook, environment: string): string {
-  return createHash("sha256").update(JSON.stringify(codeOf(nb))).update("\0").update(environment).digest("hex");
+/** The cache key of a notebook: its code (see {@link codeOf}) and the environment's hashes. */
+export function executionKey(nb: Notebook, environment: Environment): string {
+  return createHash("sha256").update(JSON.stringify(codeOf(nb))).update(`\0${environment.library}\0${environment.runtime}`).digest("hex");
+}
+
+/**
+ * The key without the library: what the stock-Jupyter comparison depends on (the notebook's
+ * code, tslab and the dependencies, Node.js). A library change alters both runners' outputs
+ * alike, so it alone does not call for a new comparison (tools/jupyter-compare.ts).
+ */
+export function comparisonKey(nb: Notebook, environment: Environment): string {
+  return createHash("sha256").update(JSON.stringify(codeOf(nb))).update(`\0${environment.runtime}`).digest("hex");
 }
 
 /** A cached run's record. */
 export interface CacheRecord {
   key: string;
+  /** {@link comparisonKey} of the run. */
+  comparisonKey: string;
   /** When it ran (ISO), how long it took, at which commit. */
   ranAt: string;
   seconds: number;

@@ -3,16 +3,18 @@
  * registered kernelspec must show a reader the same outputs as `npm run reproduce`'s run.
  *
  * Which notebooks `npm test` compares ({@link notebooksToCompare}): the small notebook
- * {@link ALWAYS_COMPARED} every time, plus each notebook whose execution-cache key changed
- * since the run recorded in the cache (its code cells, lib/dist, the lockfile or Node.js
- * changed, tools/cache.ts). A notebook with no record yet (a fresh checkout) is not counted
- * as changed. `npm run test:all` compares every notebook.
+ * {@link ALWAYS_COMPARED} every time, plus each notebook whose cache key, without the
+ * library, changed since the run recorded in the cache: its code cells, the lockfile (tslab,
+ * the dependencies) or Node.js changed (`comparisonKey`, tools/cache.ts). A change of the
+ * library alone changes both runners' outputs alike and does not count; a notebook with no
+ * record yet (a fresh checkout) is not counted as changed. `npm run test:all` compares every
+ * notebook.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { cachedRecord, executionKey } from "./cache";
+import { cachedRecord, comparisonKey, type Environment } from "./cache";
 import { installKernelSpec } from "./kernelspec";
 import { readNotebook, sourceText, type Notebook, type Output } from "./notebook";
 
@@ -23,17 +25,18 @@ export const hasNbconvert = () => spawnSync(PYTHON, ["-c", "import nbconvert, nb
 export const ALWAYS_COMPARED = "00-tour";
 
 /**
- * The notebooks (paths) to compare: {@link ALWAYS_COMPARED}, and those whose key (under
- * `environment`, see tools/cache.ts) differs from the key recorded in the cache folder `cache` —
- * read before this run records its own. `all` compares every notebook.
+ * The notebooks (paths) to compare: {@link ALWAYS_COMPARED}, and those whose comparison key
+ * (under `environment`, see tools/cache.ts) differs from the one recorded in the cache folder
+ * `cache` — read before this run records its own. `all` compares every notebook.
  */
-export function notebooksToCompare(paths: string[], cache: string, environment: string, { all = false } = {}): { path: string; why: string }[] {
+export function notebooksToCompare(paths: string[], cache: string, environment: Environment, { all = false } = {}): { path: string; why: string }[] {
   return paths.flatMap((path) => {
     const name = basename(path, ".ipynb");
     if (all) return [{ path, why: "npm run test:all compares every notebook" }];
     if (name === ALWAYS_COMPARED) return [{ path, why: "the small notebook compared on every run" }];
     const recorded = cachedRecord(cache, name);
-    if (recorded && recorded.key !== executionKey(readNotebook(path), environment)) return [{ path, why: "its cache key changed since the last recorded run" }];
+    // A record without a comparison key (written before there was one) counts as no record.
+    if (recorded?.comparisonKey && recorded.comparisonKey !== comparisonKey(readNotebook(path), environment)) return [{ path, why: "its code, the lockfile or Node.js changed since its last recorded run" }];
     return [];
   });
 }

@@ -14,7 +14,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { cacheFolder, environmentHash, executionKey, lookUp, store, withCachedOutputs } from "./cache";
+import { cacheFolder, comparisonKey, environmentHash, executionKey, lookUp, store, withCachedOutputs } from "./cache";
 import { executeNotebook, type CellFailure } from "./execute";
 import { describeError, ensureOutputFolder, takeOutArgument, writeFileAtomic } from "./files";
 import { exitCleanlyOn } from "./interrupt";
@@ -132,7 +132,7 @@ export async function reproduce(paths: string[], outDir: string, log: (line: str
     const entries: IndexEntry[] = new Array(paths.length);
     const summaries: ReproduceSummary[] = new Array(paths.length);
     const from = provenance();
-    const environment = cache ? environmentHash() : "";
+    const environment = cache ? environmentHash() : undefined;
     const one = async (n: number) => {
       const path = paths[n];
       const name = basename(path, ".ipynb");
@@ -143,7 +143,7 @@ export async function reproduce(paths: string[], outDir: string, log: (line: str
         log(`✘ ${source}`);
         return;
       }
-      const key = cache ? executionKey(source, environment) : undefined;
+      const key = environment ? executionKey(source, environment) : undefined;
       const hit = key && !force ? lookUp(cacheDir, name, key) : undefined;
       let notebook: Notebook, failure: CellFailure | undefined, run: RunInfo;
       if (hit) {
@@ -166,7 +166,7 @@ export async function reproduce(paths: string[], outDir: string, log: (line: str
       try {
         writeNotebook(join(outDir, `${name}.ipynb`), notebook);
         writeFileAtomic(htmlPath, report.html);
-        if (key && !hit && !failure) store(cacheDir, name, notebook, { key, ranAt: run.ranAt!, seconds: run.seconds, commit: run.commit });
+        if (key && !hit && !failure) store(cacheDir, name, notebook, { key, comparisonKey: comparisonKey(source, environment!), ranAt: run.ranAt!, seconds: run.seconds, commit: run.commit });
       } catch (e) {
         failureText = `cannot write its report into ${outDir}: ${describeError(e)}`;
       }
