@@ -5,8 +5,9 @@
  * and Node.js are those of its last successful run is not executed again: its executed
  * notebook comes from the cache in reports/.cache (tools/cache.ts) and the index says
  * "cached (from <date>)"; `--force` executes everything. `--jobs N` runs N notebooks at once
- * (default 1, so that each notebook's time is its own; one over a minute is warned about). A failing notebook — or one that cannot be read, or whose
- * report cannot be written — is named in one line; the others still run; the exit code is
+ * (default 1, so that each notebook's time is its own; one over a minute at the default
+ * sizes is warned about). A failing notebook — or one that cannot be read, or whose report
+ * cannot be written — is named in one line; the others still run; the exit code is
  * non-zero if any failed. One run at a time per output folder (a lock); every file is
  * written atomically; an interrupted run (SIGINT, SIGTERM, SIGHUP) shuts its kernels down,
  * writes no index, and leaves no report of a notebook it did not finish.
@@ -175,8 +176,9 @@ export async function reproduce(paths: string[], outDir: string, log: (line: str
       if (failureText) log(`✘ ${name} failed at ${failureText}`);
       else if (run.cached) log(`✔ ${name} cached (from ${run.ranAt!.slice(0, 16).replace("T", " ")} UTC, ${run.seconds.toFixed(1)} s then)`);
       else {
-        log(`✔ ${name} in ${run.seconds.toFixed(1)} s${slowestLine(notebook) ? ` — ${slowestLine(notebook)}` : ""}`);
-        if (jobs === 1 && run.seconds > MINUTE_BUDGET_SECONDS) log(`⚠ ${name} took ${run.seconds.toFixed(1)} s, over the ${MINUTE_BUDGET_SECONDS} s budget of a notebook at its default sizes`);
+        const slowest = slowestLine(notebook);
+        log(`✔ ${name} in ${run.seconds.toFixed(1)} s${slowest ? ` — ${slowest}` : ""}`);
+        if (jobs === 1 && process.env.LANDSCAPE_PAPER_SIZES !== "1" && run.seconds > MINUTE_BUDGET_SECONDS) log(`⚠ ${name} took ${run.seconds.toFixed(1)} s, over the ${MINUTE_BUDGET_SECONDS} s budget of a notebook at its default sizes`);
       }
     };
     // A pool of `jobs` runners taking the notebooks in order.
