@@ -5,6 +5,7 @@
  */
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { parallelSweep, seedRange, sweep } from "landscape";
 import { quadraticTrial } from "./sweep-runs";
 
@@ -22,7 +23,7 @@ async function main() {
     t = performance.now();
     const b = await parallelSweep(grid, seeds, { module: join(__dirname, "sweep-runs.ts"), export: "quadraticTrial" }, { workers: 2, progress: false });
     parallel.push((performance.now() - t) / 1000);
-    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error("parallel records differ from serial ones");
+    if (!isDeepStrictEqual(a, b)) throw new Error("parallel records differ from serial ones");
   }
   const s = median(serial), p = median(parallel);
   console.log(`${trials} trials of GD on a 60 × 60 quadratic, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`);
