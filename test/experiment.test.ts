@@ -97,8 +97,8 @@ describe("parallelSweep", () => {
   });
 
   it("names the setting and seed of a run that throws, keeps the records before it, and stops", async () => {
-    // One worker: the runs before the failing one are exactly a = 1's two seeds.
-    const failed = await experiment.parallelSweep({ a: [1, 2, 3] }, [7, 8], { module: runs, export: "failsAtA2" }, { workers: 1, progress: false }).then(() => undefined, (e: Error & { records: unknown[]; seed: number }) => e);
+    // One worker: the runs before the failing one are exactly a = 1's two seeds. The module by a path relative to the current folder, as a notebook gives it.
+    const failed = await experiment.parallelSweep({ a: [1, 2, 3] }, [7, 8], { module: "./test/fixtures/sweep-runs.ts", export: "failsAtA2" }, { workers: 1, progress: false }).then(() => undefined, (e: Error & { records: unknown[]; seed: number }) => e);
     assert.ok(failed, "the sweep rejects");
     assert.match(failed.message, /^run failed at setting \{ a = 2 \}, seed 7: a = 2 is refused/);
     assert.equal(failed.seed, 7);
