@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { experiment, gd, objectives, sweep, type Rng } from "landscape";
+import { failsAtA2, saddleRun as saddleTrial } from "./fixtures/sweep-runs";
 import { groupMeans, quantiles, rates, readCsv, rows, toFrame, writeCsv } from "landscape/frame";
 
 /** A small real experiment: GD on the strict-saddle function from a random start. */
@@ -76,5 +77,43 @@ describe("frame", () => {
     assert.throws(() => toFrame([{ a: 1 }, { b: 2 }]), /records\[1\] must have the keys a/);
     assert.throws(() => toFrame([{ a: new Float64Array(2) }]), /records\[0\].a must be a number, string or boolean/);
     assert.throws(() => rates(toFrame(records), ["method"], "t"), /column t must be boolean/);
+  });
+});
+
+describe("parallelSweep", () => {
+  const runs = join(__dirname, "fixtures", "sweep-runs.ts");
+  const grid = { stepSize: [0.05, 0.2, 0.4], scale: [0.1, 1] };
+  const seeds = [0, 1, 2, 3, 4];
+
+  it("gives the serial sweep's records bitwise, in the same order, on two worker threads", async () => {
+    const serial = sweep(grid, seeds, saddleTrial, { progress: false });
+    const parallel = await experiment.parallelSweep(grid, seeds, { module: runs, export: "saddleRun" }, { workers: 2, progress: false });
+    assert.equal(parallel.length, 30);
+    // deepStrictEqual compares numbers with Object.is (−0 ≠ 0) and Float64Arrays element by element.
+    assert.deepStrictEqual(parallel, serial);
+    const bits = (records: typeof serial) => Buffer.from(Float64Array.from(records.flatMap((r) => [...r.x, r.value, r.gradNorm, r.draw])).buffer);
+    assert.ok(bits(parallel).equals(bits(serial)), "every float64 identical bit for bit");
+    assert.ok(new Set(serial.map((r) => r.draw)).size === seeds.length, "the draws differ by seed (a sweep that ignored the seed would fail the comparison above only by luck)");
+  });
+
+  it("names the setting and seed of a run that throws, keeps the records before it, and stops", async () => {
+    // One worker: the runs before the failing one are exactly a = 1's two seeds. The module by a path relative to the current folder, as a notebook gives it.
+    const failed = await experiment.parallelSweep({ a: [1, 2, 3] }, [7, 8], { module: "./test/fixtures/sweep-runs.ts", export: "failsAtA2" }, { workers: 1, progress: false }).then(() => undefined, (e: Error & { records: unknown[]; seed: number }) => e);
+    assert.ok(failed, "the sweep rejects");
+    assert.match(failed.message, /^run failed at setting \{ a = 2 \}, seed 7: a = 2 is refused/);
+    assert.equal(failed.seed, 7);
+    assert.deepEqual(failed.records.map((r) => [(r as { a: number }).a, (r as { seed: number }).seed]), [[1, 7], [1, 8]]);
+    // Two workers: the records kept are the serial records' first ones, in order.
+    const serial = sweep({ a: [1] }, [7, 8], failsAtA2, { progress: false });
+    const two = await experiment.parallelSweep({ a: [1, 2, 3] }, [7, 8], { module: runs, export: "failsAtA2" }, { workers: 2, progress: false }).then(() => undefined, (e: Error & { records: unknown[] }) => e);
+    assert.deepStrictEqual(two!.records, serial.slice(0, two!.records.length));
+  });
+
+  it("rejects a module that cannot be found, a missing export, a non-record result and bad workers", async () => {
+    await assert.rejects(experiment.parallelSweep({ a: [1] }, [0], { module: "./no-such-module.ts", export: "x" }, { progress: false }), /run\.module "\.\/no-such-module\.ts" cannot be found/);
+    await assert.rejects(experiment.parallelSweep({ a: [1] }, [0], { module: runs, export: "nothing" }, { progress: false }), /exports no function named "nothing"/);
+    await assert.rejects(experiment.parallelSweep({ a: [1] }, [0], { module: runs, export: "notARecord" }, { progress: false }), /run must return an object, got number for seed 0/);
+    await assert.rejects(experiment.parallelSweep({ a: [1] }, [0], { module: runs, export: "saddleRun" }, { workers: 0 }), /options\.workers must be an integer/);
+    await assert.rejects(experiment.parallelSweep({ a: [1] }, [0], (() => ({})) as never), /run must be \{ module: string, export: string \}/);
   });
 });

@@ -1,50 +1,57 @@
+// Which notebooks the stock-Jupyter comparison runs (the comparison itself runs in
+// test/reports.test.ts, on the same execution as the reports), and what it compares.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { executeNotebook } from "../tools/execute";
-import { installKernelSpec } from "../tools/kernelspec";
-import { readNotebook, sourceText, type Notebook, type Output } from "../tools/notebook";
-import { notebooksIn } from "../tools/reproduce";
+import { comparisonKey, executionKey, store, type Environment } from "../tools/cache";
+import { ALWAYS_COMPARED, notebooksToCompare, visibleOutputs } from "../tools/jupyter-compare";
+import { cleanNotebook, writeNotebook, type Notebook } from "../tools/notebook";
 
-const PYTHON = "/usr/bin/python3";
-const hasNbconvert = () => spawnSync(PYTHON, ["-c", "import nbconvert, nbclient"], { stdio: "ignore" }).status === 0;
+const notebook = (code: string, markdown = "# title"): Notebook =>
+  cleanNotebook({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "markdown", id: "m", source: markdown, metadata: {} }, { cell_type: "code", id: "c", source: code, metadata: {}, outputs: [], execution_count: null }] });
 
-/** What a reader sees of the outputs, with elapsed times (which differ run to run) masked. */
-function visibleOutputs(nb: Notebook) {
-  // Elapsed times and figures' plot-area ids (random, unique per page) differ from run to run.
-  const mask = (s: string) => s.replace(/\d+(\.\d+)? s\b/g, "<t> s").replace(/landscape-figure-[0-9a-f]{16}/g, "<figure id>");
-  const text = (o: Output) => {
-    if (o.output_type === "stream") return [o.output_type, o.name, mask(sourceText(o.text))];
-    if (o.output_type === "error") return [o.output_type, o.ename];
-    return [o.output_type, Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, typeof v === "object" && !Array.isArray(v) ? v : mask(sourceText(v as string))]))];
-  };
-  // Cells tagged `nbval-ignore-output` (nbval's convention) measure times: their outputs differ run to run.
-  const compared = (c: Notebook["cells"][number]) => c.cell_type === "code" && !(c.metadata.tags ?? []).includes("nbval-ignore-output");
-  return nb.cells.filter((c) => c.cell_type === "code").map((c) => (compared(c) && c.cell_type === "code" ? c.outputs.map(text) : []));
-}
+describe("the stock-Jupyter comparison's choice of notebooks", () => {
+  const dir = mkdtempSync(join(tmpdir(), "landscape-compare-"));
+  const cache = join(dir, "cache");
+  const environment: Environment = { library: "lib/dist's hash", runtime: "the lockfile's and Node's hash" };
+  const names = [ALWAYS_COMPARED, "01-unchanged", "02-changed", "03-never-run", "04-markdown-only"];
+  const paths = names.map((n) => join(dir, `${n}.ipynb`));
+  const record = (nb: Notebook) => ({ key: executionKey(nb, environment), comparisonKey: comparisonKey(nb, environment), ranAt: "2026-01-01T00:00:00.000Z", seconds: 1 });
+  const entry = (name: string, nb: Notebook) => store(cache, name, nb, record(nb));
+  for (const [i, path] of paths.entries()) writeNotebook(path, notebook(`console.log(${i});`, "# now"));
+  entry(ALWAYS_COMPARED, notebook("console.log(0);"));
+  entry("01-unchanged", notebook("console.log(1);"));
+  entry("02-changed", notebook("console.log('before');"));
+  // Only its markdown changed: the same key (a markdown edit does not change what runs).
+  entry("04-markdown-only", notebook("console.log(4);", "# before"));
 
-describe("stock Jupyter runs the same notebooks", () => {
-  for (const notebook of notebooksIn("notebooks")) {
-    it(`jupyter nbconvert --execute with the registered kernelspec gives the same outputs as npm run reproduce: ${notebook}`, async (t) => {
-      if (!hasNbconvert()) return t.skip("Jupyter's nbconvert is not installed: apt-get install jupyter-nbconvert python3-nbclient");
-      const dataDir = mkdtempSync(join(tmpdir(), "landscape-jupyter-"));
-      installKernelSpec(dataDir);
-      const outDir = mkdtempSync(join(tmpdir(), "landscape-nbconvert-"));
-      const run = spawnSync(PYTHON, ["-m", "nbconvert", "--to", "notebook", "--execute", notebook, "--output-dir", outDir, "--output", "executed", "--ExecutePreprocessor.timeout=120"], {
-        encoding: "utf8",
-        env: { ...process.env, JUPYTER_DATA_DIR: dataDir, JUPYTER_PATH: dataDir },
-        timeout: 300_000,
-      });
-      assert.equal(run.status, 0, run.stderr);
-      const theirs = readNotebook(join(outDir, "executed.ipynb"));
-      assert.equal(theirs.metadata.kernelspec?.name, "landscape");
-      const ours = await executeNotebook(notebook, readNotebook(notebook));
-      assert.equal(ours.failure, undefined);
-      assert.ok(visibleOutputs(ours.notebook).flat().length >= 4, "the notebook has outputs to compare");
-      assert.deepEqual(visibleOutputs(theirs), visibleOutputs(ours.notebook));
-    });
-  }
+  it("is the small notebook, plus each notebook whose code changed since its recorded run", () => {
+    assert.deepEqual(notebooksToCompare(paths, cache, environment).map((c) => c.path), [paths[0], paths[2]]);
+  });
+
+  it("is every notebook with a recorded run when the lockfile or Node.js changed, but not for a change of the library alone", () => {
+    assert.deepEqual(notebooksToCompare(paths, cache, { ...environment, runtime: "another lockfile" }).map((c) => c.path), [paths[0], paths[1], paths[2], paths[4]]);
+    assert.deepEqual(notebooksToCompare(paths, cache, { ...environment, library: "another lib/dist" }).map((c) => c.path), [paths[0], paths[2]]);
+  });
+
+  it("is every notebook for npm run test:all", () => {
+    assert.deepEqual(notebooksToCompare(paths, cache, environment, { all: true }).map((c) => c.path), paths);
+  });
+});
+
+describe("what the comparison compares", () => {
+  it("masks elapsed times and figure ids, skips cells tagged nbval-ignore-output, and keeps everything else", () => {
+    const nb = notebook("x");
+    const cell = nb.cells[1] as Extract<Notebook["cells"][number], { cell_type: "code" }>;
+    cell.outputs = [{ output_type: "stream", name: "stdout", text: "took 1.25 s, value 3\n" }, { output_type: "display_data", data: { "text/html": '<div id="landscape-figure-0123456789abcdef">' }, metadata: {} }];
+    const timed = structuredClone(nb);
+    (timed.cells[1] as typeof cell).metadata.tags = ["nbval-ignore-output"];
+    assert.deepEqual(visibleOutputs(nb), [[["stream", "stdout", "took <t> s, value 3\n"], ["display_data", { "text/html": '<div id="<figure id>">' }]]]);
+    assert.deepEqual(visibleOutputs(timed), [[]]);
+    const other = structuredClone(nb);
+    (other.cells[1] as typeof cell).outputs[0] = { output_type: "stream", name: "stdout", text: "took 9 s, value 4\n" };
+    assert.notDeepEqual(visibleOutputs(other), visibleOutputs(nb), "a different value is a difference");
+  });
 });

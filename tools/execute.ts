@@ -4,7 +4,7 @@
  * that dies stops the notebook; the outputs so far are kept and the failure is named.
  */
 import { dirname, resolve } from "node:path";
-import { KernelClient, KernelDied, type Message } from "./kernel-client";
+import { KernelClient, KernelDied, type CellTiming, type Message } from "./kernel-client";
 import { landscapeKernelSpec, type KernelSpec } from "./kernelspec";
 import { sourceText, tagsOf, type CodeCell, type Notebook, type Output } from "./notebook";
 import { watchLateErrors, type LateError } from "./late-errors";
@@ -115,7 +115,9 @@ export async function executeNotebook(path: string, notebook: Notebook, options:
       const timeout = cell.metadata.landscape?.timeout ?? defaultTimeout;
       try {
         const raises = tagsOf(cell).includes("raises-exception");
-        const reply = await kernel.execute(sourceText(cell.source), (m) => applyMessage(cell.outputs, m, displays), timeout * 1000, { stopOnError: !raises });
+        const timing: CellTiming = {};
+        cell.metadata.execution = timing; // filled as the kernel's messages arrive: a cell cut short keeps what it got
+        const reply = await kernel.execute(sourceText(cell.source), (m) => applyMessage(cell.outputs, m, displays), timeout * 1000, { stopOnError: !raises, timing });
         cell.execution_count = reply.content.execution_count ?? null;
         if (reply.content.status !== "ok") {
           const message = errorOutputFromReply(cell.outputs, reply);

@@ -31,6 +31,13 @@ async function freePort(): Promise<number> {
 /** Raised when the kernel process exits while a request is pending. */
 export class KernelDied extends Error {}
 
+/**
+ * When a cell ran, as nbclient records it in a cell's `metadata.execution` (its
+ * `record_timing`): the kernel's own dates (ISO 8601) of the busy status, the execute_input
+ * broadcast, the execute_reply and the idle status of the request.
+ */
+export type CellTiming = Partial<Record<"iopub.status.busy" | "iopub.execute_input" | "shell.execute_reply" | "iopub.status.idle", string>>;
+
 export class KernelClient {
   /** The kernels started by this process and not yet shut down (for shutting them down on a signal). */
   static readonly running = new Set<KernelClient>();
@@ -137,7 +144,7 @@ export class KernelClient {
    * (for cells expected to raise) keeps the kernel from aborting the requests that follow. Rejects with a
    * TimeoutError-like Error past `timeoutMs`, or KernelDied if the process exits.
    */
-  async execute(code: string, onMessage: (m: Message) => void, timeoutMs: number, { stopOnError = true } = {}): Promise<Message> {
+  async execute(code: string, onMessage: (m: Message) => void, timeoutMs: number, { stopOnError = true, timing }: { stopOnError?: boolean; timing?: CellTiming } = {}): Promise<Message> {
     return new Promise<Message>((resolveReply, reject) => {
       const msgId = randomUUID();
       let reply: Message | undefined;
@@ -152,10 +159,16 @@ export class KernelClient {
       const listener = (m: Message) => {
         if (m.parent_header.msg_id !== msgId) return;
         if (m.channel === "iopub") {
-          if (m.header.msg_type === "status") idle = m.content.execution_state === "idle";
-          else onMessage(m);
+          if (m.header.msg_type === "status") {
+            idle = m.content.execution_state === "idle";
+            if (timing) timing[idle ? "iopub.status.idle" : "iopub.status.busy"] = m.header.date;
+          } else {
+            if (timing && m.header.msg_type === "execute_input") timing["iopub.execute_input"] = m.header.date;
+            onMessage(m);
+          }
         } else if (m.channel === "shell" && m.header.msg_type === "execute_reply") {
           reply = m;
+          if (timing) timing["shell.execute_reply"] = m.header.date;
         }
         if (reply && idle) finish();
       };

@@ -11,7 +11,7 @@ import { gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { experiment, plot } from "landscape";
-import { sourceText, tagsOf, type Notebook, type Output } from "./notebook";
+import { sourceText, tagsOf, type Cell, type Notebook, type Output } from "./notebook";
 import { cellStatus, resultOf, tally, unsentClaims, verdictMark, verdictOf, type Claim } from "./verdicts";
 import { textForReport } from "./output-limits";
 import { OwnScripts, renderUntrustedMarkdown, sanitizeUntrustedHtml, svgAsImage } from "./sanitize";
@@ -89,6 +89,7 @@ details.hide-input > summary { cursor: pointer; color: #57606a; font-size: 0.85r
 .landscape-result[data-verdict="fail"] { background: #fdecea; }
 .landscape-result[data-verdict="not run"] { background: #f0f0f0; }
 .landscape-result .note { color: #57606a; font-size: 0.9em; }
+p.timing { color: #57606a; font-size: 0.9em; }
 .truncated { color: #9a6700; font-style: italic; }
 .failure { padding: 0.6rem; background: #fdecea; border: 1px solid #d1242f; border-radius: 4px; }
 table.scoreboard { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
@@ -274,7 +275,41 @@ export interface NotebookReport {
  * folded), `remove-input`, `remove-output` and `remove-cell`. `failure`, when given, is
  * shown at the top.
  */
-export function renderNotebook(nb: Notebook, { name, failure, run }: { name: string; failure?: string; run?: { seconds: number; ranAt?: string; commit?: string } }): NotebookReport {
+/** How a notebook's run went, for its report and index row. */
+export interface RunInfo {
+  seconds: number;
+  /** When it ran (ISO date-time) and at which commit. */
+  ranAt?: string;
+  commit?: string;
+  /** Whether this run's outputs were reused from the execution cache (then `ranAt` is the cached run's date). */
+  cached?: boolean;
+}
+
+/**
+ * A code cell's run time in seconds from the timestamps nbclient's convention records in
+ * `metadata.execution` (execute_input to execute_reply, else busy to idle), or undefined.
+ */
+export function cellSeconds(cell: Cell): number | undefined {
+  const t = cell.metadata.execution as Record<string, string> | undefined;
+  if (!t) return undefined;
+  const [from, to] = t["iopub.execute_input"] && t["shell.execute_reply"] ? [t["iopub.execute_input"], t["shell.execute_reply"]] : [t["iopub.status.busy"], t["iopub.status.idle"]];
+  const seconds = (Date.parse(to) - Date.parse(from)) / 1000;
+  return Number.isFinite(seconds) ? seconds : undefined;
+}
+
+/** The `count` longest code cells of an executed notebook (1-based positions, longest first; none without timings). */
+export function slowestCells(nb: Notebook, count = 3): { cell: number; seconds: number }[] {
+  const timed = nb.cells.map((c, i) => ({ cell: i + 1, seconds: c.cell_type === "code" ? cellSeconds(c) : undefined })).filter((t): t is { cell: number; seconds: number } => t.seconds !== undefined);
+  return timed.sort((a, b) => b.seconds - a.seconds || a.cell - b.cell).slice(0, count);
+}
+
+/** "slowest cells: cell 12 (18.2 s), cell 7 (9.1 s), cell 3 (2.0 s)", or "" for a notebook without timings. */
+export function slowestLine(nb: Notebook, count = 3): string {
+  const slowest = slowestCells(nb, count);
+  return slowest.length === 0 ? "" : `slowest cells: ${slowest.map((t) => `cell ${t.cell} (${t.seconds.toFixed(1)} s)`).join(", ")}`;
+}
+
+export function renderNotebook(nb: Notebook, { name, failure, run }: { name: string; failure?: string; run?: RunInfo }): NotebookReport {
   const md = markdownRenderer();
   const parts: string[] = [];
   const results: CollectedResult[] = [];
@@ -327,8 +362,12 @@ export function renderNotebook(nb: Notebook, { name, failure, run }: { name: str
     parts.push(`<div class="cell code" id="cell-${index + 1}">${input}${outputs ? `<div class="output">${outputs}</div>` : ""}</div>`);
   });
   const banner = failure ? `<div class="failure"><strong>This notebook did not run to the end:</strong> ${escapeHtml(failure)}</div>` : "";
-  const entry = entryBlock({ file: `${name}.html`, title, results, failure, seconds: run?.seconds ?? 0, ranAt: run?.ranAt, commit: run?.commit });
-  const body = `<nav class="top"><a href="index.html">← all notebooks</a></nav>\n${banner}\n${parts.join("\n")}\n${entry}`;
+  const entry = entryBlock({ file: `${name}.html`, title, results, failure, seconds: run?.seconds ?? 0, ranAt: run?.ranAt, commit: run?.commit, cached: run?.cached || undefined });
+  // Where the minute goes: the slowest cells, linked, after the notebook (cell numbers count every cell, as failures do).
+  const slowest = slowestCells(nb);
+  const ran = run ? `Ran in ${run.seconds.toFixed(1)} s${run.cached && run.ranAt ? ` (cached, from ${run.ranAt.slice(0, 16).replace("T", " ")} UTC)` : ""}; s` : "S";
+  const timing = slowest.length === 0 ? "" : `<p class="timing">${escapeHtml(ran)}lowest cells: ${slowest.map((t) => `<a href="#cell-${t.cell}">cell ${t.cell}</a> (${t.seconds.toFixed(1)} s)`).join(", ")}.</p>`;
+  const body = `<nav class="top"><a href="index.html">← all notebooks</a></nav>\n${banner}\n${parts.join("\n")}\n${timing}\n${entry}`;
   return { html: page(title, body, { plotly: figures > 0 }), title, results, figures };
 }
 
@@ -364,6 +403,8 @@ export interface IndexEntry {
   /** When and at which commit the notebook ran (ISO date-time, short hash). */
   ranAt?: string;
   commit?: string;
+  /** Its results were reused from the execution cache: `ranAt` is when they were computed. */
+  cached?: boolean;
 }
 
 /** Where the reports come from: the index shows it under its title. */
@@ -392,7 +433,8 @@ const verdictClass = (r: CollectedResult) => (r.verdict === "not run" ? "not-run
 
 /** One notebook's rows of the index: its title, its failure if any, and a table of its claims with their verdicts. */
 function indexRows(e: IndexEntry): string[] {
-  const when = [`${e.seconds.toFixed(1)} s`, e.ranAt ? `run ${e.ranAt.slice(0, 16).replace("T", " ")} UTC` : "", e.commit ? `at ${e.commit}` : ""].filter(Boolean).join(", ");
+  const date = e.ranAt ? `${e.ranAt.slice(0, 16).replace("T", " ")} UTC` : "";
+  const when = [`${e.seconds.toFixed(1)} s`, e.cached ? `cached (from ${date || "an earlier run"})` : date ? `run ${date}` : "", e.commit ? `at ${e.commit}` : ""].filter(Boolean).join(", ");
   const rows = [`<h3><a href="${escapeHtml(e.file)}">${escapeHtml(e.title)}</a> <small>(${escapeHtml(when)})</small></h3>`];
   if (e.failure) rows.push(`<div class="failure">Did not run to the end: ${escapeHtml(e.failure)}</div>`);
   if (e.results.length === 0) return [...rows, `<p><em>No theorem results recorded.</em></p>`];

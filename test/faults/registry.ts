@@ -20,6 +20,7 @@
  * @module
  */
 import fc from "fast-check";
+import { join } from "node:path";
 import * as L from "landscape";
 import { Matrix } from "landscape";
 
@@ -234,6 +235,8 @@ const outputsAndLabels: fc.Arbitrary<[unknown, unknown]> = fc.integer({ min: 0, 
 ));
 /** re-draws unit j of a 2-D point (coordinate j mod 2), or not a function. */
 const reinitializeArg: Arg = fc.constantFrom<unknown>((x: Float64Array, j: number, g: L.Rng) => { x[j % x.length] = g.normal(); }, undefined, 3);
+/** A run of test/fixtures/sweep-runs.ts for parallelSweep's worker threads. */
+const sweepRun = (name: string) => ({ module: join(__dirname, "..", "fixtures", "sweep-runs.ts"), export: name });
 const run: Arg = fc.constantFrom<unknown>(() => ({ v: 1 }), () => { throw new Error("boom"); }, () => 3, 3, undefined);
 const twoBlock = { dim: 1, xUpdate: (z: Float64Array, u: Float64Array, rho: number, out: Float64Array) => { out[0] = (1 + rho * (z[0] - u[0])) / (1 + rho); }, zUpdate: (x: Float64Array, u: Float64Array, rho: number, out: Float64Array) => { out[0] = (rho * (x[0] + u[0])) / (1 + rho); }, value: (x: Float64Array) => x[0] * x[0] };
 const series: Arg = sometimesWrong(fc.array(fc.record({ x: array, y: array, name: fc.constantFrom("a", undefined) }), { maxLength: 2 }));
@@ -311,6 +314,8 @@ export const registry: Record<string, Entry> = {
   // gridPoints and sweep echo the grid's values (the caller's own) into their records.
   "experiment.gridPoints": entry({ grid: sometimesWrong(fc.dictionary(fc.constantFrom("a", "b"), fc.oneof(array, anyValue))) }, { passesNonFinite: true }),
   "experiment.sweep": entry({ grid: sometimesWrong(fc.constantFrom({ a: [1, 2] }, { a: [] })), seeds: sometimesWrong(fc.array(seed, { maxLength: 3 })), run, options: options({ progress: fc.constant(false), label: fc.constantFrom("s") }, { required: ["progress"] }) }),
+  // Runs given as a module and export (test/fixtures/sweep-runs.ts): a good one, one that throws at a = 2, one returning no record, a missing export, a missing module, not an object.
+  "experiment.parallelSweep": entry({ grid: sometimesWrong(fc.constantFrom({ a: [1, 2] }, { a: [1] }, { a: [] })), seeds: sometimesWrong(fc.array(seed, { maxLength: 3 })), run: fc.constantFrom<unknown>(sweepRun("uniformDraw"), sweepRun("failsAtA2"), sweepRun("notARecord"), sweepRun("nothing"), { module: "./no-such-module.js", export: "f" }, () => ({}), undefined), options: options({ progress: fc.constant(false), workers: fc.constantFrom(1, 2, 0, 1.5) }, { required: ["progress"] }) }, { numRuns: 12 }),
   "experiment.progress": entry({ total: count, label: fc.constantFrom("p", undefined) }),
   // certify
   "certify.classifyCriticalPoint": entry({ objective, x: point, tolerance: fc.oneof(fc.constant(undefined), positive) }),
