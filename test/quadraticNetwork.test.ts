@@ -46,8 +46,9 @@ describe("quadratic-network certificate", () => {
     const c = quadraticNetworkCertificate(net, theta);
     assert.ok(Math.abs(c.lambdaMin - (-1 / 3 + 0.1)) < 1e-15, `λ_min(G) = ${c.lambdaMin}`);
     assert.ok(!c.certified);
-    // R = F₀/λ = ((4 + 1 + 0.25)/6)/0.1; bound = ⟨G, M⟩ + R·|λ_min|
-    const R = 5.25 / 6 / 0.1;
+    // R = min(F₀, F(M))/λ with F₀ = (4 + 1 + 0.25)/6 = 0.875 > F(M) here; bound = ⟨G, M⟩ + R·|λ_min|
+    assert.ok(c.value < 5.25 / 6);
+    const R = c.value / 0.1;
     assert.ok(Math.abs(c.gapBound! - (c.innerProduct + R * (1 / 3 - 0.1))) < 1e-12);
     assert.ok(c.value - Fstar <= c.gapBound! && c.value - Fstar > 0.08);
   });
@@ -104,5 +105,21 @@ describe("quadratic-network certificate", () => {
     assert.throws(() => quadraticNetworkCertificate(objectives.twoLayerNetwork(X, [1, 1], { ...base, activation: "relu", outputWeights: [1, 1] }), new Float64Array(4)), /network must have the quadratic activation/);
     assert.throws(() => quadraticNetworkCertificate(objectives.twoLayerNetwork(X, [1, 1], { ...base, outputWeights: [1, 1] }), new Float64Array(3)), /theta must have length 4/);
     assert.throws(() => quadraticNetworkConvexOptimum({} as never), /network must be a TwoLayerNetwork/);
+  });
+
+  it("throws, naming weightDecay and perturbation, when λI + C is not PSD and F is unbounded below (n < d)", () => {
+    // inputs in the plane x₃ = 0 and C = −0.5·e₃e₃ᵀ: F(t·e₃e₃ᵀ) = F(0) + t(λ − 0.5) → −∞
+    const X = [[1, 0, 0], [0, 1, 0]];
+    const C = Matrix.zeros(3, 3);
+    C.set(2, 2, -0.5);
+    const make = (perturbation: Matrix) => objectives.twoLayerNetwork(X, [1, 2], { width: 3, activation: "quadratic", loss: "squared", outputWeights: ones(3), weightDecay: 0.1, perturbation });
+    assert.throws(() => quadraticNetworkConvexOptimum(make(C)), /unbounded below.*weightDecay.*perturbation/);
+    // the same C along x₁, a direction the data see: μ < 0 but the squared loss keeps F bounded, and the solve converges
+    const C1 = Matrix.zeros(3, 3);
+    C1.set(0, 0, -0.5);
+    const opt = quadraticNetworkConvexOptimum(make(C1));
+    assert.ok(opt.converged, `bounded problem with μ < 0: ${opt.iterations} iterations`);
+    // closed form: M₁₁ = argmin ½(m − 1)²/2 + (0.1 − 0.5)m = 1.8, M₂₂ = 2 − 0.2 = 1.8, M₃₃ = 0
+    assert.ok(Math.abs(opt.M.get(0, 0) - 1.8) < 1e-6 && Math.abs(opt.M.get(1, 1) - 1.8) < 1e-6 && Math.abs(opt.M.get(2, 2)) < 1e-9);
   });
 });

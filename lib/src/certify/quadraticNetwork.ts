@@ -38,8 +38,10 @@ export interface QuadraticNetworkCertificate {
   /** ⟨G, M⟩ = Σⱼ wⱼᵀGwⱼ: 0 at a global minimum (and at every critical point, since ∇_{wⱼ} = 2Gwⱼ). */
   innerProduct: number;
   /**
-   * An upper bound on F(M) − min_{M′ ⪰ 0} F: ⟨G, M⟩ + R·max(0, −λ_min(G)), with R = F₀/μ ≥ tr M*
-   * (F₀ = (1/n)Σᵢ ℓ(yᵢ, 0), μ = λ_min(λI + C)); undefined when μ ≤ 0 (no bound on tr M*).
+   * An upper bound on F(M) − min_{M′ ⪰ 0} F: ⟨G, M⟩ + R·max(0, −λ_min(G)), with
+   * R = min(F₀, F(M))/μ ≥ tr M* (F₀ = (1/n)Σᵢ ℓ(yᵢ, 0), μ = λ_min(λI + C), the loss ≥ 0);
+   * undefined when μ ≤ 0 (no bound on tr M*). Valid but loose: R can be hundreds of times tr M*
+   * (150–700 times with R = F₀/μ on notebook 03c's instances), so a small λ_min(G) < 0 gives a large bound.
    */
   gapBound: number | undefined;
   /** Whether λ_min(G) ≥ −tolerance and |⟨G, M⟩| ≤ tolerance. */
@@ -121,12 +123,38 @@ function convexProblem(network: TwoLayerNetwork) {
     if (C) for (let i = 0; i < d * d; i++) G.data[i] += C.data[i];
     return s / n + linear(M);
   };
-  // R = F₀/μ bounds tr M* when μ = λ_min(λI + C) > 0: F ≥ ⟨λI + C, M⟩ ≥ μ·tr M, F(M*) ≤ F(0) = F₀.
+  // R = min(F₀, F(M))/μ bounds tr M* when μ = λ_min(λI + C) > 0: the loss term is ≥ 0, so
+  // F(M′) ≥ ⟨λI + C, M′⟩ ≥ μ·tr M′, and F(M*) ≤ min(F(0), F(M)) = min(F₀, F(M)). Valid but loose:
+  // on 03c's instances F₀/μ is 150–700 times tr M*.
   let F0 = 0;
   for (let i = 0; i < n; i++) F0 += loss(y[i], 0);
   F0 /= n;
   const mu = lambda + (C ? symmetricEigenDense(C, { vectors: false }).values[0] : 0);
-  const traceBound = mu > 0 ? F0 / mu : undefined;
+  const traceBound = (valueAtM: number) => (mu > 0 ? Math.min(F0, valueAtM) / mu : undefined);
+  /**
+   * With μ ≤ 0, F is unbounded below along M = t·vvᵀ, t → ∞, whenever some v orthogonal to every
+   * xᵢ (so that the loss does not change) has vᵀ(λI + C)v < 0: the smallest eigenvalue of λI + C
+   * compressed to the orthogonal complement of span{xᵢ} (possible only when rank X < d). For the
+   * squared loss these are all the directions of unboundedness; the logistic loss, bounded by a
+   * linear function, can have others, which the solver reports as converged = false.
+   */
+  const unboundedBelow = () => {
+    if (mu > 0) return false;
+    const { values, vectors } = symmetricEigenDense(gemm(X, X, undefined, { transA: true }));
+    const top = Math.max(values[d - 1], 0);
+    const basis: number[] = [];
+    for (let c = 0; c < d; c++) if (values[c] <= 1e-12 * Math.max(top, 1)) basis.push(c);
+    if (basis.length === 0) return false;
+    const A = (l: number, m: number) => (l === m ? lambda : 0) + (C ? C.data[l * d + m] : 0);
+    const r = basis.length;
+    const P: Dense = { rows: r, cols: r, data: new Float64Array(r * r) };
+    for (let a = 0; a < r; a++) for (let b = 0; b < r; b++) {
+      let s = 0;
+      for (let l = 0; l < d; l++) for (let m = 0; m < d; m++) s += vectors!.data[l * d + basis[a]] * A(l, m) * vectors!.data[m * d + basis[b]];
+      P.data[a * r + b] = s;
+    }
+    return symmetricEigenDense(P, { vectors: false }).values[0] < -1e-12;
+  };
   // the Lipschitz constant of ∇F: ℓ″ ≤ 1 (squared) or 1/4 (logistic) times λ_max of the operator
   // M ↦ (1/n) Σᵢ ⟨xᵢxᵢᵀ, M⟩ xᵢxᵢᵀ, which is λ_max of the kernel Kᵢⱼ = (xᵢᵀxⱼ)²/n.
   const lipschitz = () => {
@@ -135,7 +163,7 @@ function convexProblem(network: TwoLayerNetwork) {
     const top = symmetricEigenDense(K, { vectors: false }).values[n - 1];
     return (squared ? 1 : 0.25) * top;
   };
-  return { d, value, gradient, traceBound, lipschitz };
+  return { d, value, gradient, traceBound, unboundedBelow, lipschitz };
 }
 
 /** λ_min(G), ⟨G, M⟩ and the gap bound at M with gradient G. */
@@ -169,7 +197,7 @@ export function quadraticNetworkCertificate(network: TwoLayerNetwork, theta: Flo
     throw overflow(); // the data are finite: only an overflow throws
   }
   if (!Number.isFinite(value)) throw overflow();
-  const { lambdaMin, innerProduct, gapBound } = conditions(G, M, problem.traceBound);
+  const { lambdaMin, innerProduct, gapBound } = conditions(G, M, problem.traceBound(value));
   if (!Number.isFinite(innerProduct) || (gapBound !== undefined && !Number.isFinite(gapBound))) throw overflow();
   return { M: toMatrix(M), G: toMatrix(G), value, lambdaMin, innerProduct, gapBound, certified: lambdaMin >= -tolerance && Math.abs(innerProduct) <= tolerance };
 }
@@ -180,7 +208,9 @@ export function quadraticNetworkCertificate(network: TwoLayerNetwork, theta: Flo
  * function-value restart of O'Donoghue & Candès): step 1/L with L = ℓ″_max·λ_max((xᵢᵀxⱼ)²/n), the
  * projection onto the PSD cone by an eigendecomposition with the negative eigenvalues set to 0.
  * It stops when λ_min(∇F) ≥ −tolerance and |⟨∇F, M⟩| ≤ tolerance (checked every 10 iterations;
- * default 1e-9) or after `maxIterations` (default 50,000).
+ * default 1e-9) or after `maxIterations` (default 50,000). Throws an Error naming `weightDecay` and
+ * `perturbation` when μ = λ_min(λI + C) ≤ 0 and F is unbounded below (a direction v ⟂ every xᵢ with
+ * vᵀ(λI + C)v < 0, possible when n < d), instead of running every iteration to converged = false.
  */
 export function quadraticNetworkConvexOptimum(network: TwoLayerNetwork, options?: { maxIterations?: number; tolerance?: number }): QuadraticConvexOptimum {
   const problem = convexProblem(network);
@@ -188,6 +218,9 @@ export function quadraticNetworkConvexOptimum(network: TwoLayerNetwork, options?
   assertInteger("options.maxIterations", maxIterations, 1);
   assertPositive("options.tolerance", tolerance);
   const { d, gradient, value } = problem;
+  if (problem.unboundedBelow()) {
+    throw new Error("network: F is unbounded below — λI + C (weightDecay λ, perturbation C) has a negative direction orthogonal to every input xᵢ; use a larger weightDecay or a smaller perturbation");
+  }
   const L = problem.lipschitz();
   const step = L > 0 ? 1 / L : 1;
   const zeros = () => ({ rows: d, cols: d, data: new Float64Array(d * d) });
@@ -200,8 +233,8 @@ export function quadraticNetworkConvexOptimum(network: TwoLayerNetwork, options?
   let fM = value(M);
   let iterations = 0;
   let converged = false;
-  const gradientAt = (P: Dense) => (gradient(P, G), G);
-  let last = conditions(gradientAt(M), M, problem.traceBound);
+  const check = (P: Dense) => conditions(G, P, problem.traceBound(gradient(P, G)));
+  let last = check(M);
   /** Π_PSD(Y − step·∇F(Y)) into `out`. */
   const projectedStep = (out: Dense) => {
     gradient(Y, G);
@@ -233,7 +266,7 @@ export function quadraticNetworkConvexOptimum(network: TwoLayerNetwork, options?
     }
     fM = fNext;
     if (iterations % 10 === 0 || iterations === maxIterations) {
-      last = conditions(gradientAt(M), M, problem.traceBound);
+      last = check(M);
       if (last.lambdaMin >= -tolerance && Math.abs(last.innerProduct) <= tolerance) {
         converged = true;
         break;
