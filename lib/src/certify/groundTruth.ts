@@ -102,7 +102,8 @@ export function componentDistance(u: Float64Array, a: Matrix | number[][]): { di
 /**
  * The distance from B to B* modulo a permutation and signs of the rows:
  *   min over permutations π and signs s of ‖B − diag(s) Π B*‖_F
- * (the symmetry of a one-hidden-layer network with a* ≥ 0 learned up to the sign of h₄), exact by
+ * (the symmetry of Ge–Lee–Ma's designed objective: h₄ is even, so G is unchanged by permuting B's rows
+ * and by the sign of each row), exact by
  * dynamic programming over subsets (O(m² 2^m); m ≤ 20). Returns the distance, the relative one
  * (÷ ‖B*‖_F) and the assignment (row j of B matched to row π(j) of B*).
  */
