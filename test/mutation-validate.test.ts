@@ -151,13 +151,13 @@ describe("validate: matrices", () => {
   });
 
   it("assertMatrix with symmetric: asymmetry beyond 1e-10·max|aᵢⱼ| is rejected (max of absolute values), rounding-level asymmetry accepted", () => {
-    throwsExactly(() => symmetricEigen([[1, 2], [2.5, 1]]), "a must be symmetric: a[1][0] = 2.5 but a[0][1] = 2");
-    throwsExactly(() => symmetricEigen([[1, 2, 0], [2, 1, 0], [0, 1e-3, 1]]), "a must be symmetric: a[2][1] = 0.001 but a[1][2] = 0");
+    throwsExactly(() => symmetricEigen([[1, 2], [2.5, 1]] as never), "a must be symmetric: a[1][0] = 2.5 but a[0][1] = 2");
+    throwsExactly(() => symmetricEigen([[1, 2, 0], [2, 1, 0], [0, 1e-3, 1]] as never), "a must be symmetric: a[2][1] = 0.001 but a[1][2] = 0");
     // 1e-6 of asymmetry against a largest magnitude 1e6 (tolerance 1e-4) passes; it would not
     // against the smallest magnitude (1) or the largest signed entry (2 + 1e-6).
-    const values = symmetricEigen([[-1e6, 2], [2 + 1e-6, 1]]).values;
+    const values = symmetricEigen([[-1e6, 2], [2 + 1e-6, 1]] as never).values;
     assert.ok(values[0] < -9.99e5 && Math.abs(values[1] - 1) < 1e-5);
     // An exactly symmetric matrix always passes (a `>` turned `>=` would reject it).
-    assert.deepEqual(symmetricEigen([[0, 0], [0, 0]]).values, [0, 0]);
+    assert.deepEqual(symmetricEigen([[0, 0], [0, 0]] as never).values, [0, 0]);
   });
 });
