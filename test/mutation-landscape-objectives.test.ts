@@ -163,6 +163,19 @@ describe("orthogonalTensor and tensorDecomposition: f = −T(u,u,u,u), ∇f = �
       asym[k] += 1e-3;
       assert.throws(() => objectives.tensorDecomposition(asym), /^Error: t must be a symmetric tensor: t\[\d\]\[\d\]\[\d\]\[\d\] differs from a transposition of its indices$/, `entry ${k}`);
     }
+    // Each of the three transpositions checked is needed: a tensor symmetric under the other two
+    // (E = a⊗b⊗b⊗b is symmetric in positions 2–4 only; a⊗a⊗b⊗b under swaps 1↔2 and 3↔4 only;
+    // b⊗b⊗b⊗a in positions 1–3 only) must be rejected.
+    const av = [1, -0.5, 0.3], bv = [0.2, 0.8, -0.6];
+    const outer = (p: number[], q: number[], r: number[], s: number[]) => {
+      const e = new Float64Array(81);
+      for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) for (let l = 0; l < 3; l++) e[((i * 3 + j) * 3 + k) * 3 + l] = p[i] * q[j] * r[k] * s[l];
+      return e;
+    };
+    for (const E of [outer(av, bv, bv, bv), outer(av, av, bv, bv), outer(bv, bv, bv, av)]) {
+      const t = objectives.orthogonalTensor(A, w).map((v, k) => v + 1e-3 * E[k]);
+      assert.throws(() => objectives.tensorDecomposition(t), /^Error: t must be a symmetric tensor/);
+    }
     const nearly = objectives.orthogonalTensor(A, w);
     nearly[1] += 1e-12; // within 1e-10·(1 + |t|): rounding, accepted
     assert.equal(objectives.tensorDecomposition(nearly).dim, 3);
