@@ -5,7 +5,7 @@
 // message must fail a test here).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { admm, classifyOnSphere, gradientDescent, linearFit, Matrix, normalizedMargin, objectives, rng, symmetricEigen, sweep } from "landscape";
+import { admm, classifyOnSphere, gradientDescent, linearFit, Matrix, normalizedMargin, objectives, rng, secondOrderReport, sphere, symmetricEigen, sweep } from "landscape";
 
 /** Asserts that `f` throws an Error whose message is exactly `message`. */
 function throwsExactly(f: () => unknown, message: string): void {
@@ -125,6 +125,8 @@ describe("validate: options, functions and objectives", () => {
     throwsExactly(run({ dim: 2, value: 1, grad: bowl.grad }), `${what} object`);
     throwsExactly(run({ value: bowl.value, grad: bowl.grad }), "objective.dim must be an integer ≥ 1, got undefined");
     throwsExactly(run({ dim: 0, value: bowl.value, grad: bowl.grad }), "objective.dim must be an integer ≥ 1, got 0");
+    // A function carrying dim, value and grad is not an Objective (typeof is "function", not "object").
+    throwsExactly(run(Object.assign(() => 0, bowl)), `${what} function`);
     assert.deepEqual(Array.from(run(bowl)().x), [0.8, 0.8]);
   });
 });
@@ -138,11 +140,18 @@ describe("validate: matrices", () => {
     throwsExactly(() => symmetricEigen([] as never), "a must be non-empty");
     throwsExactly(() => symmetricEigen([[]] as never), "a must be non-empty");
     throwsExactly(() => symmetricEigen(new Matrix(2, 0)), "a must be non-empty");
+    throwsExactly(() => symmetricEigen(new Matrix(0, 2)), "a must be non-empty");
     throwsExactly(() => symmetricEigen([[1, 2, 3], [4, 5, 6]] as never), "a must be square, got 2×3");
     throwsExactly(() => symmetricEigen([[1, 0], [0, NaN]] as never), "a[1][1] must be a finite number, got NaN");
     // Typed-array rows are rows too.
     assert.deepEqual(symmetricEigen([Float64Array.of(2, 0), Float64Array.of(0, 1)] as never).values, [1, 2]);
     assert.deepEqual(symmetricEigen(new Matrix([[3, 0], [0, -1]])).values, [-1, 3]);
+  });
+
+  it("assertMatrix without `symmetric` does not check symmetry (a Riemannian Hessian's Euclidean part need not be symmetric)", () => {
+    const skew = { dim: 2, value: () => 0, grad: () => Float64Array.of(0, 0), hessian: () => new Matrix([[2, 1], [-1, 4]]) };
+    assert.deepEqual(secondOrderReport(skew, Float64Array.of(1, 0), { manifold: sphere }).eigenvalues, [4]);
+    throwsExactly(() => secondOrderReport(skew, Float64Array.of(1, 0)), "objective.hessian(x) must be symmetric: objective.hessian(x)[1][0] = -1 but objective.hessian(x)[0][1] = 1");
   });
 
   it("assertMatrix with a size: the expected size in the message", () => {
