@@ -152,6 +152,10 @@ describe("validate: matrices", () => {
     const skew = { dim: 2, value: () => 0, grad: () => Float64Array.of(0, 0), hessian: () => new Matrix([[2, 1], [-1, 4]]) };
     assert.deepEqual(secondOrderReport(skew, Float64Array.of(1, 0), { manifold: sphere }).eigenvalues, [4]);
     throwsExactly(() => secondOrderReport(skew, Float64Array.of(1, 0)), "objective.hessian(x) must be symmetric: objective.hessian(x)[1][0] = -1 but objective.hessian(x)[0][1] = 1");
+    // quadratic checks symmetry itself, relative to 1 + |aᵢⱼ|: 8e-11 on entries below 1 passes there,
+    // though assertMatrix's own check (relative to max|aᵢⱼ| = 0.5) would refuse it.
+    assert.equal(objectives.quadratic([[0.5, 0.1], [0.1 + 8e-11, 0.5]]).dim, 2);
+    throwsExactly(() => symmetricEigen([[0.5, 0.1], [0.1 + 8e-11, 0.5]] as never), `a must be symmetric: a[1][0] = ${0.1 + 8e-11} but a[0][1] = 0.1`);
   });
 
   it("assertMatrix with a size: the expected size in the message", () => {
