@@ -192,6 +192,35 @@ def run():
 const evd200 = spd(200);
 const evdDense = linalg.fromMatrix(evd200);
 
+/** Gradient descent on Safran–Shamir's closed-form population loss, teacher V = I_k, n = k (notebook 03b's inner loop). */
+function teacherStudentCase(k: number, iterations: number): Case {
+  const f = objectives.reluTeacherStudent(Matrix.eye(k), k);
+  const w0 = rng(0).normalVector(k * k, 1 / Math.sqrt(k));
+  return {
+    name: `gradient descent, ReLU teacher–student k = n = ${k} (notebook 03b)`,
+    unit: "iterations",
+    run: () => gd(f, w0, { stepSize: 5 / k, maxIterations: iterations, tolerance: 1e-300 }).iterations,
+    // the same closed form vectorized: arc-cosine kernels of the student pairs and of the student–teacher pairs (V = I: ūᵢᵀeⱼ = Uᵢⱼ)
+    numpy: `
+k = ${k}; W0 = np.random.RandomState(0).randn(k, k) / np.sqrt(k)
+teacher = 0.5 * (k * 0.5 + k * (k - 1) / (2 * np.pi))
+def value_grad(W):
+    r = np.linalg.norm(W, axis=1); U = W / r[:, None]
+    C = np.clip(U @ U.T, -1, 1); T = np.pi - np.arccos(C); S = np.sqrt((1 - C) * (1 + C))
+    Cv = np.clip(U, -1, 1); Tv = np.pi - np.arccos(Cv); Sv = np.sqrt((1 - Cv) * (1 + Cv))
+    v = 0.5 * (np.outer(r, r) * (S + T * C)).sum() / (2 * np.pi) - (r[:, None] * (Sv + Tv * Cv)).sum() / (2 * np.pi) + teacher
+    g = ((S @ r - Sv.sum(axis=1))[:, None] * U + T @ W - Tv) / (2 * np.pi)
+    return v, g
+def run():
+    W = W0.copy()
+    for it in range(${iterations}):
+        v, g = value_grad(W)
+        gn = np.sqrt((g * g).sum())
+        W -= (5 / k) * g
+    return ${iterations}`,
+  };
+}
+
 const cases: Case[] = [
   gdCase(10, 20_000),
   gdCase(100, 5_000),
@@ -259,6 +288,7 @@ def run():
   },
   epochCase(1),
   epochCase(2),
+  teacherStudentCase(12, 2000),
 ];
 
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;

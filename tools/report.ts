@@ -338,8 +338,22 @@ export const TALK_OUTLINE = [
   { prefix: "01", section: "1 Introduction: subgradient methods on non-smooth losses" },
   { prefix: "02", section: "2 Saddle points and gradient descent" },
   { prefix: "03", section: "3 Landscape design via overparametrization" },
-  { prefix: "04", section: "4 Generalization and implicit regularization" },
-];
+  // In the talk, "Generalization" (margins of wide networks, over-parametrization on real data: 04a, 04b) comes
+  // before "Implicit regularization" (04-generalization).
+  { prefix: "04", section: "4 Generalization and implicit regularization", order: ["04a", "04b", "04-"] },
+] as { prefix: string; section: string; order?: string[] }[];
+
+/**
+ * A section's notebooks in the talk's order: by the first of the section's `order` prefixes each file
+ * starts with (files matching none come last), then by name.
+ */
+export function inTalkOrder<E extends { file: string }>(entries: E[], order: string[] = []): E[] {
+  const rank = (file: string) => {
+    const k = order.findIndex((p) => file.startsWith(p));
+    return k < 0 ? order.length : k;
+  };
+  return [...entries].sort((a, b) => rank(a.file) - rank(b.file) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
 
 export interface IndexEntry {
   file: string;
@@ -401,8 +415,8 @@ function indexRows(e: IndexEntry): string[] {
 export function renderIndex(entries: IndexEntry[], provenance?: Provenance): string {
   const rows: string[] = [];
   const missing: string[] = [];
-  for (const { prefix, section } of TALK_OUTLINE) {
-    const mine = entries.filter((e) => e.file.startsWith(prefix));
+  for (const { prefix, section, order } of TALK_OUTLINE) {
+    const mine = inTalkOrder(entries.filter((e) => e.file.startsWith(prefix)), order);
     if (mine.length === 0) {
       missing.push(section);
       continue;

@@ -14,7 +14,7 @@ export * as objectives from "./objectives";
 export * as optimizers from "./optimizers";
 export * as plot from "./plot";
 export { classifyCriticalPoint, classifyOnSphere, finiteDifferenceGradient, finiteDifferenceHessian, kktCheck, newtonCriticalPoint } from "./certify";
-export { componentDistance, exhaustiveMaxCut, goemansWilliamson, maxCutCertificate, maxCutSDP, procrustesDistance, secondOrderReport, signDistance } from "./certify";
+export { componentDistance, exhaustiveMaxCut, goemansWilliamson, maxCutCertificate, maxCutSDP, permutationDistance, procrustesDistance, projectorDistance, secondOrderReport, signDistance } from "./certify";
 export { exponentialFit, linearFit, powerFit, seedRange, sweep } from "./experiment";
 export { dot, norm2, normP, symmetricEigen } from "./linalg";
 export { directionGap, maxMarginL1, maxMarginL2, maxMarginLinf, normalizedMargin, svm, type MaxMargin } from "./margin";

@@ -193,7 +193,33 @@ export const objective: Arg = mostly(
     {},
   ),
 );
+/** B* (m × d, m ≤ d) with unit rows, as rows or a Matrix, most of the time; else any rows. */
+const teacherRows: Arg = mostly(
+  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 })).chain(([m, extra]) => rowsOf(m, m + extra, moderate).filter((r) => r.every((row) => row.some((v) => Math.abs(v) > 1e-3))))
+    .chain((r) => fc.constantFrom<unknown>(r.map((row) => { const t = Math.hypot(...row); return row.map((v) => v / t); }), new Matrix(r.map((row) => { const t = Math.hypot(...row); return row.map((v) => v / t); })))),
+  someRows,
+);
+/** [b, bStar]: two m × d sets of rows (b sometimes row-major), most of the time. */
+const rowsPair: fc.Arbitrary<[unknown, unknown]> = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })).chain(([m, d]) => mostly(
+  fc.tuple(rowsOf(m, d), rowsOf(m, d), fc.boolean()).map(([b, t, flat]): [unknown, unknown] => [flat ? Float64Array.from(b.flat()) : b, t]),
+  fc.tuple(fc.oneof(someRows, vector), someRows),
+));
+const designedOptions = options({ sigma4: anyNumber, mu: anyNumber, lambda: positive }, { required: ["sigma4", "mu", "lambda"] });
 export const descent = { stepSize: positive, maxIterations: count, tolerance: mostly(fc.double({ min: 0, max: 1e-3, noNaN: true }), anyNumber), recordEvery: count, divergenceBound: positive };
+/** Labelled data in ℝ² ([X, y], X with 2 columns: the 1-D input and its bias), most of the time; else any data. */
+const data2: fc.Arbitrary<[unknown, unknown]> = fc.integer({ min: 0, max: 6 }).chain((n) => mostly(cleanData(n, 2), data));
+/** [X, c]: n rows in ℝ² and n coefficients, most of the time. */
+const rowsAndCoefficients: fc.Arbitrary<[unknown, unknown]> = fc.integer({ min: 0, max: 5 }).chain((n) => mostly(
+  fc.tuple(fc.array(fc.tuple(finite, finite), { minLength: n, maxLength: n }), fc.array(finite, { minLength: n, maxLength: n })),
+  fc.tuple(sometimesWrong(fc.array(fc.array(num, { maxLength: 3 }), { maxLength: 4 })), array),
+));
+/** [outputs, y]: network outputs and ±1 labels of one length, most of the time. */
+const outputsAndLabels: fc.Arbitrary<[unknown, unknown]> = fc.integer({ min: 0, max: 5 }).chain((n) => mostly(
+  fc.tuple(fc.array(finite, { minLength: n, maxLength: n }), labels(n, fc.constantFrom(-1, 1))),
+  fc.tuple(array, sometimesWrong(labels(n, fc.constantFrom(-1, 1, 0, NaN)))),
+));
+/** re-draws unit j of a 2-D point (coordinate j mod 2), or not a function. */
+const reinitializeArg: Arg = fc.constantFrom<unknown>((x: Float64Array, j: number, g: L.Rng) => { x[j % x.length] = g.normal(); }, undefined, 3);
 const run: Arg = fc.constantFrom<unknown>(() => ({ v: 1 }), () => { throw new Error("boom"); }, () => 3, 3, undefined);
 const twoBlock = { dim: 1, xUpdate: (z: Float64Array, u: Float64Array, rho: number, out: Float64Array) => { out[0] = (1 + rho * (z[0] - u[0])) / (1 + rho); }, zUpdate: (x: Float64Array, u: Float64Array, rho: number, out: Float64Array) => { out[0] = (rho * (x[0] + u[0])) / (1 + rho); }, value: (x: Float64Array) => x[0] * x[0] };
 const series: Arg = sometimesWrong(fc.array(fc.record({ x: array, y: array, name: fc.constantFrom("a", undefined) }), { maxLength: 2 }));
@@ -275,6 +301,10 @@ export const registry: Record<string, Entry> = {
   "margin.normalizedMargin": entry({ "w, X, y": dataWith, p: fc.oneof(fc.constant(undefined), number) }),
   "margin.directionGap": entry({ "w, wStar": samePair(), p: fc.oneof(fc.constant(undefined), number) }),
   "margin.svm": entry({ "X, y": data, options: options({ rng: rngArg, C: positive, tol: positive, maxIterations: count }, { required: ["rng"] }) }, { numRuns: 40 }),
+  "margin.reluMaxMargin": entry({ "X, y": data2, options: options({ features: count, refinements: count }) }, { numRuns: 15 }),
+  "margin.reluFeatureSup": entry({ "X, c": rowsAndCoefficients }),
+  "margin.networkMargin": entry({ "outputs, y": outputsAndLabels, theta: vector }),
+  "margin.reluRegularizedLowerBound": entry({ "X, y": data2, outputs: vector, lambda: positive }),
   "margin.solveLp": entry({ model: fc.constantFrom("Minimize\n obj: x\nSubject To\n c: x >= 1\nEnd", "garbage", "Maximize\n obj: x\nSubject To\n c: x >= 1\nEnd"), what: fc.constant("probe") }, { numRuns: 6, passesNonFinite: true }), // HiGHS's raw solution lists infinite row bounds
   // objectives
   "objectives.quadratic": entry({ a: matrix, b: fc.oneof(fc.constant(undefined), vector), c: fc.oneof(fc.constant(undefined), anyNumber) }),
@@ -294,6 +324,7 @@ export const registry: Record<string, Entry> = {
   "optimizers.steepestDescent": entry({ objective, x0: point, options: options({ ...descent, norm: fc.constantFrom(1, 2, Infinity, 3) }, { required: ["stepSize", "norm"] }) }),
   "optimizers.mirrorDescent": entry({ objective, x0: fc.oneof(point, fc.constant(Float64Array.of(2, 2))), options: options({ ...descent, mirrorMap: fc.constantFrom<unknown>(L.entropicMirrorMap, L.logBarrierMirrorMap, undefined) }, { required: ["stepSize", "mirrorMap"] }) }),
   "optimizers.stochasticGradientDescent": entry({ objective, x0: point, options: options({ ...descent, noise: anyNumber, rng: rngArg }, { required: ["stepSize", "noise", "rng"] }) }),
+  "optimizers.noisyGradientDescent": entry({ objective, x0: point, options: options({ ...descent, noise: anyNumber, units: count, reinitialize: reinitializeArg, rng: rngArg }, { required: ["stepSize", "noise", "units", "reinitialize", "rng"] }) }),
   "optimizers.riemannianGradientDescent": entry({ objective, x0: fc.oneof(point, fc.constant(Float64Array.of(0.6, 0.8))), options: options({ ...descent, manifold: fc.constantFrom<unknown>(L.sphere, undefined) }, { required: ["stepSize", "manifold"] }) }),
   "optimizers.perturbedGradientDescent": entry({ objective, x0: point, options: options({ ...descent, radius: positive, gradientThreshold: positive, functionThreshold: positive, timeThreshold: count, rng: rngArg }, { required: ["stepSize", "radius", "gradientThreshold", "functionThreshold", "timeThreshold", "rng"] }) }),
   "optimizers.admm": entry({ problem: fc.constantFrom<unknown>(twoBlock, undefined, { dim: 1 }), start: sometimesWrong(mostly(fc.tuple(finite, finite, finite).map(([x, z, u]) => ({ x: Float64Array.of(x), z: Float64Array.of(z), u: Float64Array.of(u) })), fc.record({ x: vector, z: vector, u: vector }))), options: options({ rho: positive, maxIterations: count, tolerance: positive, recordEvery: count }, { required: ["rho"] }) }),
@@ -366,9 +397,20 @@ export const registry: Record<string, Entry> = {
   "objectives.phaseRetrieval": entry({ "a, y": intensities }),
   "objectives.orthogonalTensor": entry({ a: someRows, weights: fc.oneof(fc.constant(undefined), array) }),
   "objectives.tensorDecomposition": entry({ t: tensor }),
+  // issue 17: designed landscapes
+  "objectives.designedObjective": entry({ bStar: teacherRows, aStar: mostly(fc.array(nonNegative, { minLength: 1, maxLength: 3 }), array), options: designedOptions }),
+  "objectives.designedObjectiveFromSamples": entry({ "x, y": data, neurons: count, options: options({ sign: fc.constantFrom(1, -1, 0, "x"), mu: anyNumber, lambda: positive }, { required: ["sign", "mu", "lambda"] }) }),
+  "objectives.reluHermiteCoefficient": entry({ k: fc.oneof(count, fc.constantFrom(0, 4, 171, 1e9)) }),
+  "objectives.rankKApproximation": entry({ m: matrix, k: count }),
+  "objectives.dictionaryLearning": entry({ y: fc.oneof(someRows, denseArg, matrix), mu: positive }),
+  "certify.permutationDistance": entry({ "b, bStar": rowsPair, rows: fc.oneof(fc.constant(undefined), count) }),
+  "certify.projectorDistance": entry({ "u, v, rank": factorPair }),
+  "objectives.reluTeacherStudent": entry({ teacher: someRows, width: count }),
   "optimizers.productOfSpheres": entry({ n: count, p: count }),
   "optimizers.normalizeRows": entry({ "y, n, p": flatFactor }),
   "optimizers.orthogonalComplementBasis": entry({ v: fc.oneof(vector, array) }),
+  // notebook 03c: two-layer networks
+  "objectives.twoLayerNetwork": entry({ "X, y": data, options: options({ width: count, activation: fc.constantFrom("relu", "quadratic", "softplus", "tanh"), loss: fc.constantFrom("squared", "logistic", "hinge"), outputWeights: fc.oneof(fc.constant("trained"), array), weightDecay: anyNumber }, { required: ["width", "activation", "loss"] }) }),
 };
 
 /**

@@ -1,5 +1,5 @@
 import { Matrix, SingularValueDecomposition } from "ml-matrix";
-import { assertInteger, assertRows, assertVector } from "../validate";
+import { assertInteger, assertNumbers, assertRows, assertVector } from "../validate";
 
 function factor(name: string, u: Matrix | number[][] | Float64Array, rank?: number): Matrix {
   if (u instanceof Float64Array) {
@@ -97,4 +97,105 @@ export function componentDistance(u: Float64Array, a: Matrix | number[][]): { di
   }
   assertRepresentable("componentDistance(u, a)", { distance: best.distance });
   return best;
+}
+
+/**
+ * The distance from B to B* modulo a permutation and signs of the rows:
+ *   min over permutations π and signs s of ‖B − diag(s) Π B*‖_F
+ * (the symmetry of a one-hidden-layer network with a* ≥ 0 learned up to the sign of h₄), exact by
+ * dynamic programming over subsets (O(m² 2^m); m ≤ 20). Returns the distance, the relative one
+ * (÷ ‖B*‖_F) and the assignment (row j of B matched to row π(j) of B*).
+ */
+export function permutationDistance(b: Float64Array | Matrix | number[][], bStar: Matrix | number[][], rows?: number): { distance: number; relative: number; assignment: number[] } {
+  const target = teacherRows("bStar", bStar);
+  const m = target.length, d = target[0].length;
+  if (m > 20) throw new Error(`bStar must have at most 20 rows (the exact assignment costs m²2^m), got ${m}`);
+  let mine: number[][];
+  if (b instanceof Float64Array) {
+    if (rows !== undefined && rows !== m) throw new Error(`rows must equal bStar's ${m} rows, got ${rows}`);
+    if (b.length !== m * d) throw new Error(`b must have length ${m * d} (m × d = ${m} × ${d}, row-major), got ${b.length}`);
+    mine = Array.from({ length: m }, (_, j) => Array.from(b.subarray(j * d, (j + 1) * d)));
+    mine.forEach((row, j) => assertNumbers(`b[${j}]`, row, d));
+  } else {
+    mine = teacherRows("b", b);
+    if (mine.length !== m || mine[0].length !== d) throw new Error(`b must be ${m} × ${d} like bStar, got ${mine.length} × ${mine[0].length}`);
+  }
+  let scale = 0;
+  for (const row of [...mine, ...target]) for (const v of row) scale = Math.max(scale, Math.abs(v));
+  if (scale === 0) throw new Error("bStar must be non-zero (the relative distance divides by ‖bStar‖)");
+  // cost[j][i] = min± ‖b_j ∓ b*_i‖² on the common scale
+  const cost = mine.map((bj) => target.map((ti) => {
+    let minus = 0, plus = 0;
+    for (let k = 0; k < d; k++) {
+      const u = bj[k] / scale, t = ti[k] / scale;
+      minus += (u - t) ** 2;
+      plus += (u + t) ** 2;
+    }
+    return Math.min(minus, plus);
+  }));
+  const size = 1 << m;
+  const best = new Float64Array(size).fill(Infinity);
+  const choice = new Int8Array(size).fill(-1);
+  best[0] = 0;
+  for (let mask = 0; mask < size; mask++) {
+    if (best[mask] === Infinity) continue;
+    let j = 0;
+    for (let t = mask; t; t &= t - 1) j++; // rows of B assigned so far
+    if (j === m) continue;
+    for (let i = 0; i < m; i++) {
+      if (mask & (1 << i)) continue;
+      const next = mask | (1 << i), value = best[mask] + cost[j][i];
+      if (value < best[next]) {
+        best[next] = value;
+        choice[next] = i;
+      }
+    }
+  }
+  const assignment = new Array<number>(m);
+  for (let mask = size - 1, j = m - 1; j >= 0; j--) {
+    assignment[j] = choice[mask];
+    mask &= ~(1 << choice[mask]);
+  }
+  // ‖B*‖ on its own scale (on the common one it may underflow to 0 beside a huge B)
+  let own = 0, norm = 0;
+  for (const row of target) for (const v of row) own = Math.max(own, Math.abs(v));
+  for (const row of target) for (const v of row) norm += (v / own) ** 2;
+  const distance = Math.sqrt(best[size - 1]) * scale;
+  const relative = distance / (Math.sqrt(norm) * own);
+  assertRepresentable("permutationDistance(b, bStar)", { distance, relative });
+  return { distance, relative, assignment };
+}
+
+function teacherRows(name: string, m: Matrix | number[][]): number[][] {
+  if (!Array.isArray(m) && !(m && typeof (m as Matrix).to2DArray === "function")) throw new Error(`${name} must be a Matrix or an array of rows`);
+  const rows = Array.isArray(m) ? m.map((r) => Array.from(r as ArrayLike<number>)) : (m as Matrix).to2DArray();
+  if (rows.length === 0 || rows[0].length === 0) throw new Error(`${name} must be non-empty`);
+  rows.forEach((row, i) => assertNumbers(`${name}[${i}]`, row, rows[0].length));
+  return rows;
+}
+
+/** An orthonormal basis (n × r) of the column space of U, from its SVD (singular values > 1e-10·σ_max). */
+function columnBasis(u: Matrix): Matrix {
+  const svd = new SingularValueDecomposition(u, { autoTranspose: true });
+  const top = Math.max(0, ...svd.diagonal);
+  const keep = svd.diagonal.map((s, i) => (s > 1e-10 * top ? i : -1)).filter((i) => i >= 0);
+  return svd.leftSingularVectors.subMatrixColumn(keep);
+}
+
+/**
+ * The distance between the column spaces of U and V (both n × ·), as the Frobenius distance of
+ * their orthogonal projectors ‖P_U − P_V‖_F (0 when they span the same subspace; √2·sin θ for one
+ * principal angle θ between lines). Column spaces are taken numerically (singular values above
+ * 1e-10·σ_max), so a U with zero columns spans what its other columns span. U may be a row-major
+ * Float64Array with `rank` columns.
+ */
+export function projectorDistance(u: Matrix | number[][] | Float64Array, v: Matrix | number[][], rank?: number): number {
+  const U = factor("u", u, rank);
+  const V = factor("v", v);
+  if (U.rows !== V.rows) throw new Error(`u and v must have the same number of rows, got ${U.rows} and ${V.rows}`);
+  const scale = largestEntry(U), scaleV = largestEntry(V);
+  if (scale === 0 || scaleV === 0) throw new Error(`${scale === 0 ? "u" : "v"} must be non-zero (the zero matrix spans no subspace to compare)`);
+  const QU = columnBasis(Matrix.div(U, scale)), QV = columnBasis(Matrix.div(V, scaleV));
+  const difference = Matrix.sub(QU.mmul(QU.transpose()), QV.mmul(QV.transpose()));
+  return difference.norm("frobenius");
 }

@@ -3,6 +3,6 @@ export { finiteDifferenceGradient, finiteDifferenceHessian, relativeError } from
 export { kktCheck, nonnegativeLeastSquares, type KktCheck } from "./kkt";
 export { classifyOnSphere } from "./sphere";
 export { goldsteinStationarity, minNormPoint, minNormPointQp, type GoldsteinOptions, type GoldsteinStationarity, type MinNormPoint } from "./goldstein";
-export { componentDistance, procrustesDistance, signDistance } from "./groundTruth";
+export { componentDistance, permutationDistance, procrustesDistance, projectorDistance, signDistance } from "./groundTruth";
 export { cutValue, exhaustiveMaxCut, goemansWilliamson, maxCutCertificate, maxCutSDP, type MaxCutCertificate, type MaxCutSdp, type MaxCutSdpOptions, type Rounding } from "./maxCut";
 export { secondOrderReport, type SecondOrderReport } from "./secondOrder";

@@ -9,3 +9,8 @@ export { burerMonteiroMaxCut, graphWeights } from "./burerMonteiro";
 export { gram, matrixCompletion, matrixSensing, type FactorObjective, type RowNormRegularizer } from "./lowRank";
 export { phaseRetrieval } from "./phaseRetrieval";
 export { orthogonalTensor, tensorDecomposition } from "./tensorDecomposition";
+export { designedObjective, designedObjectiveFromSamples, reluHermiteCoefficient, type DesignedObjective, type DesignedObjectiveOptions } from "./designedObjective";
+export { rankKApproximation, type RankKApproximation } from "./rankK";
+export { dictionaryLearning, type DictionaryLearning } from "./dictionaryLearning";
+export { reluTeacherStudent, type ReluTeacherStudent } from "./reluTeacherStudent";
+export { twoLayerNetwork, type Activation, type NetworkLoss, type TwoLayerNetwork, type TwoLayerNetworkOptions } from "./networks";

@@ -1,6 +1,7 @@
-import type { Matrix } from "ml-matrix";
+import { Matrix } from "ml-matrix";
+import { fromMatrix, type Dense } from "../linalg";
 import type { Rng } from "../random";
-import { assertInteger } from "../validate";
+import { assertFinite, assertInteger, assertRows } from "../validate";
 
 /**
  * A function f: ℝᵈ → ℝ to minimize. Points are Float64Array of length `dim`.
@@ -31,4 +32,18 @@ export function output(out: Float64Array | undefined, dim: number): Float64Array
   if (out === undefined) return new Float64Array(dim);
   if (out.length !== dim) throw new Error(`out must have length ${dim}, got ${out.length}`);
   return out;
+}
+
+/** A data matrix given as a Matrix, rows or a Dense, checked non-empty and finite, as a Dense (a copy unless it was a Dense). */
+export function denseData(name: string, a: Matrix | Dense | number[][], shape: string, layout: string): Dense {
+  let A: Dense;
+  if (a instanceof Matrix) A = fromMatrix(a);
+  else if (Array.isArray(a)) {
+    assertRows(name, a);
+    A = fromMatrix(new Matrix(a.map((row) => Array.from(row as ArrayLike<number>))));
+  } else if (a && (a as Dense).data instanceof Float64Array && Number.isInteger((a as Dense).rows) && Number.isInteger((a as Dense).cols) && (a as Dense).data.length === (a as Dense).rows * (a as Dense).cols) A = a as Dense;
+  else throw new Error(`${name} must be an ${shape} Matrix, array of rows or Dense (${layout})`);
+  if (A.rows === 0 || A.cols === 0) throw new Error(`${name} must be non-empty`);
+  A.data.forEach((v, k) => assertFinite(`${name}[${Math.floor(k / A.cols)}][${k % A.cols}]`, v));
+  return A;
 }

@@ -3,6 +3,7 @@ export { coordinateDescent, type CoordinateDescentOptions } from "./coordinateDe
 export { descend, historyRecorder, stepAt, type UpdateRule } from "./descend";
 export { gd, gradientDescent } from "./gradientDescent";
 export { entropicMirrorMap, logBarrierMirrorMap, mirrorDescent, type MirrorMap } from "./mirrorDescent";
+export { noisyGradientDescent, type NoisyGradientOptions } from "./noisyGradientDescent";
 export { jinParameters, perturbedGradientDescent, type PerturbationOptions } from "./perturbedGradientDescent";
 export { riemannianGradientDescent, sphere, type Manifold } from "./riemannianGradientDescent";
 export { stochasticGradientDescent } from "./stochasticGradientDescent";
