@@ -47,16 +47,13 @@ describe("quadratic: f = ½xᵀAx − bᵀx + c, ∇f = Ax − b, ∇²f = A, x*
     closeArrays(f.a.to1DArray(), A.flat(), 0, "a");
     const xStar = f.minimizer();
     closeArrays(Ax(xStar), b, 1e-14, "A x*");
-    // The eigenvalues of A by the characteristic polynomial's roots are checked through
-    // the Rayleigh quotient bounds: μ ≤ xᵀAx/xᵀx ≤ L, with equality at eigenvectors; here the
-    // trace and the determinant tie them down.
+    // The spectrum (μ, L) against the invariants of A: with λ₂ = tr A − μ − L, the product is det A
+    // and the sum of squares ‖A‖²_F.
     const { min, max } = f.spectrum;
-    assert.ok(min > 0 && min < max);
-    const eig = new Matrix(A);
-    const trace = 9, det = eig.get(0, 0) * (3 * 2 - 0.0625) - 1 * (1 * 2 + 0.125) + -0.5 * (0.25 + 1.5);
-    // λ₁ + λ₂ + λ₃ = trace and λ₁λ₂λ₃ = det with λ₂ = trace − λ₁ − λ₃.
-    const mid = trace - min - max;
-    assert.ok(Math.abs(min * mid * max - det) < 1e-12);
+    const det = 4 * (3 * 2 - 0.0625) - 1 * (1 * 2 + 0.125) + -0.5 * (0.25 + 1.5);
+    const mid = 9 - min - max;
+    assert.ok(min > 0 && Math.abs(min * mid * max - det) < 1e-12);
+    assert.ok(Math.abs(min ** 2 + mid ** 2 + max ** 2 - A.flat().reduce((s, v) => s + v * v, 0)) < 1e-12);
     assert.ok(min <= mid && mid <= max);
   });
 
