@@ -33,6 +33,10 @@ describe("margin losses: each formula, including the branches that avoid overflo
   it("logistic at large |z|: ℓ(40) = e^{−40}(1 − e^{−40}/2), ℓ(−800) = 800, ℓ′(−800) = −1, ℓ″(±800) = 0, log ℓ(30.5) to 1e-14", () => {
     const e40 = Math.exp(-40);
     close(logistic.value(40), e40 * (1 - e40 / 2), 1e-15, "ℓ(40)");
+    // Relative accuracy where −z + log1p(eᶻ) would cancel to 0, and ℓ′ where 1 + eᶻ overflows.
+    assert.ok(Math.abs(logistic.value(40) / (e40 * (1 - e40 / 2)) - 1) < 1e-15);
+    assert.equal(logistic.derivative(720), -Math.exp(-720));
+    assert.ok(logistic.derivative(720) < 0);
     close(logistic.value(-800), 800, 1e-15, "ℓ(−800)");
     close(logistic.derivative(40), -e40 / (1 + e40), 1e-15, "ℓ′(40)");
     assert.equal(logistic.derivative(-800), -1);

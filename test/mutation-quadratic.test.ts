@@ -69,6 +69,8 @@ describe("quadratic: f = ½xᵀAx − bᵀx + c, ∇f = Ax − b, ∇²f = A, x*
     assert.equal(objectives.quadratic([[2e4, 1e4], [1e4 + 1e-7, 3e4]]).dim, 2);
     assert.throws(() => objectives.quadratic([[1, 2], [2, 1]]), /^Error: a must be positive definite \(its Cholesky factorization failed\)$/);
     assert.throws(() => objectives.quadratic(A, b, NaN), /^Error: c must be a finite number, got NaN$/);
+    assert.throws(() => objectives.quadratic("a" as never), /^Error: a must be a Matrix or an array of rows, got string$/);
+    assert.throws(() => objectives.quadratic(A, new Float64Array(2)), /^Error: b must have length 3, got length 2$/);
   });
 });
 
