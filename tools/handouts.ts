@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { PDFDocument } from "pdf-lib";
 import type { Browser } from "playwright-core";
 import { chromiumAvailable, CHROMIUM, launchChromium } from "./browser-check";
+import { inTalkSequence } from "./report";
 import { notebooksIn, resolveNotebooks, UsageError } from "./reproduce";
 
 /** The printable width of A4 (210 mm) less the 12 mm side margins of the print stylesheet, in CSS pixels (96 per inch). */
@@ -74,7 +75,8 @@ export async function handouts(reportsDir: string, names: string[], { code = fal
       const index = join(out, "index.pdf");
       const pages = await printReport(browser, join(reportsDir, "index.html"), index);
       const talk = join(out, "talk.pdf");
-      const total = await concatenate([index, ...printed.map((h) => h.pdf)], talk);
+      // the notebooks in the talk's order, as the index lists them (04a and 04b before 04)
+      const total = await concatenate([index, ...inTalkSequence(printed.map((h) => ({ ...h, file: h.name }))).map((h) => h.pdf)], talk);
       printed.push({ name: "index", pdf: index, pages }, { name: "talk", pdf: talk, pages: total });
       log(`${talk}: ${total} pages (the index and ${names.length} notebook${names.length === 1 ? "" : "s"})`);
     }

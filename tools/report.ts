@@ -394,6 +394,12 @@ export function inTalkOrder<E extends { file: string }>(entries: E[], order: str
   return [...entries].sort((a, b) => rank(a.file) - rank(b.file) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
+/** Every entry in the talk's order: section by section of `TALK_OUTLINE` (in each, `inTalkOrder`), then the others by name. */
+export function inTalkSequence<E extends { file: string }>(entries: E[]): E[] {
+  const outlined = TALK_OUTLINE.flatMap(({ prefix, order }) => inTalkOrder(entries.filter((e) => e.file.startsWith(prefix)), order));
+  return [...outlined, ...inTalkOrder(entries.filter((e) => !outlined.includes(e)))];
+}
+
 export interface IndexEntry {
   file: string;
   title: string;
