@@ -116,7 +116,7 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
 
   /**
    * Page budgets of the handouts (A4, code folded), set from their printed length at the time
-   * of writing (00: 3, 01: 7, 02: 6, 03: 14 with issue 17's sections, 03b: 5, 03c: 9, 04: 7, 04a: 8, 04b: 5 and
+   * of writing (00: 3, 01: 7, 02: 6, 03: 14 with issue 17's sections, 03b: 4, 03c: 9, 04: 7, 04a: 8, 04b: 5 and
    * the index of 29 claims 7 pages, measured on 2026-11-29 with `npm run handouts`) with a page or two of room for the
    * notebooks to grow; before the print stylesheet 00, 02, 04 and the index ran 9, 13, 12 and 6 pages. A notebook not
    * listed gets 8.
