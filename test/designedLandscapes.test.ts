@@ -1,21 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { certify, gd, Matrix, objectives, permutationDistance, projectorDistance, riemannianGradientDescent, rng, secondOrderReport, sphere, type Objective } from "landscape";
+import { gd, Matrix, objectives, permutationDistance, projectorDistance, riemannianGradientDescent, rng, secondOrderReport, sphere } from "landscape";
+import { checkDerivatives } from "./helpers/derivatives";
 
-const { finiteDifferenceGradient, finiteDifferenceHessian, relativeError } = certify;
-
-/** ∇f against central differences of f (and ∇²f against differences of ∇f when present). */
-function checkDerivatives(objective: Objective, points: Float64Array[]) {
-  for (const x of points) {
-    const gradError = relativeError(objective.grad(x), finiteDifferenceGradient(objective, x));
-    // central differences (h = 1e-5) are exact to O(h²)·|f‴| ≈ 1e-10 here (measured ≤ 2e-10); a wrong factor or a missing term is O(1e-2) or more
-    assert.ok(gradError < 1e-7, `gradient differs from central differences by ${gradError}`);
-    if (objective.hessian) {
-      const hessError = relativeError(objective.hessian(x).to1DArray(), finiteDifferenceHessian(objective, x).to1DArray());
-      assert.ok(hessError < 1e-7, `Hessian differs from differences of the gradient by ${hessError}`);
-    }
-  }
-}
 
 /** A planted network: B* with orthonormal rows (m × d), a* ≥ 0, and n samples x ~ N(0, I), y = a*ᵀrelu(B*x). */
 function planted(seed: number, m: number, d: number, n: number) {

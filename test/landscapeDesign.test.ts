@@ -4,23 +4,12 @@ import {
   certify, classifyOnSphere, componentDistance, exhaustiveMaxCut, goemansWilliamson, Matrix, maxCutCertificate, maxCutSDP, objectives,
   optimizers, procrustesDistance, productOfSpheres, riemannianGradientDescent, rng, secondOrderReport, signDistance, SingularValueDecomposition, sphere, type Objective,
 } from "landscape";
+import { checkDerivatives } from "./helpers/derivatives";
 
 type Manifold = optimizers.Manifold;
 
-const { finiteDifferenceGradient, finiteDifferenceHessian, relativeError, cutValue } = certify;
+const { relativeError, cutValue } = certify;
 
-/** ∇f against central differences of f, and ∇²f against central differences of ∇f, at random points. */
-function checkDerivatives(objective: Objective, points: Float64Array[]) {
-  for (const x of points) {
-    const gradError = relativeError(objective.grad(x), finiteDifferenceGradient(objective, x));
-    // central differences with h = 1e-5 are exact to O(h²)·|f‴| ≈ 1e-9 here; a wrong factor (2 for 4, a missing transpose) is O(1)
-    assert.ok(gradError < 1e-7, `gradient differs from central differences by ${gradError}`);
-    if (objective.hessian) {
-      const hessError = relativeError(objective.hessian(x).to1DArray(), finiteDifferenceHessian(objective, x).to1DArray());
-      assert.ok(hessError < 1e-7, `Hessian differs from differences of the gradient by ${hessError}`);
-    }
-  }
-}
 
 const cycle = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => ((i - j + n) % n === 1 || (j - i + n) % n === 1 ? 1 : 0)));
 const complete = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : 1)));
