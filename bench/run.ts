@@ -132,6 +132,23 @@ def run():
   };
 }
 
+/** One epoch of the 784–1024–10 network in numpy (forward, softmax cross-entropy, backward, step), for both precisions. */
+const NUMPY_EPOCH = `
+def run():
+    global W1, W2, b1, b2
+    Z1 = X @ W1 + b1
+    Hd = np.maximum(Z1, 0)
+    Z2 = Hd @ W2 + b2
+    Z2 = Z2 - Z2.max(axis=1, keepdims=True)
+    P = np.exp(Z2); P /= P.sum(axis=1, keepdims=True)
+    loss = -np.log(P[np.arange(N), labels]).mean()
+    P[np.arange(N), labels] -= 1; P /= N
+    dW2 = Hd.T @ P; db2 = P.sum(axis=0)
+    dH = P @ W2.T; dH *= Z1 > 0
+    dW1 = X.T @ dH; db1 = dH.sum(axis=0)
+    W1 -= eta * dW1; W2 -= eta * dW2; b1 -= eta * db1; b2 -= eta * db2
+    return 1`;
+
 /**
  * One epoch of full-batch gradient descent for a 784–1024–10 ReLU network with softmax
  * cross-entropy on 2,000 examples: `objectives.softmaxNetwork`'s pass (forward, backward with
@@ -168,20 +185,7 @@ function epochCase(threads: number): Case {
 rs = np.random.RandomState(5); N, D, H, K = 2000, 784, 1024, 10
 X = rs.randn(N, D); labels = rs.randint(0, K, N)
 W1 = rs.randn(D, H) * np.sqrt(2 / D); W2 = rs.randn(H, K) * np.sqrt(1 / H); b1 = np.zeros(H); b2 = np.zeros(K); eta = 0.1
-def run():
-    global W1, W2, b1, b2
-    Z1 = X @ W1 + b1
-    Hd = np.maximum(Z1, 0)
-    Z2 = Hd @ W2 + b2
-    Z2 = Z2 - Z2.max(axis=1, keepdims=True)
-    P = np.exp(Z2); P /= P.sum(axis=1, keepdims=True)
-    loss = -np.log(P[np.arange(N), labels]).mean()
-    P[np.arange(N), labels] -= 1; P /= N
-    dW2 = Hd.T @ P; db2 = P.sum(axis=0)
-    dH = P @ W2.T; dH *= Z1 > 0
-    dW1 = X.T @ dH; db1 = dH.sum(axis=0)
-    W1 -= eta * dW1; W2 -= eta * dW2; b1 -= eta * db1; b2 -= eta * db2
-    return 1`,
+${NUMPY_EPOCH}`,
   };
 }
 
@@ -244,20 +248,7 @@ function epoch32Case(threads: number): Case {
 rs = np.random.RandomState(5); N, D, H, K = 2000, 784, 1024, 10; f = np.float32
 X = rs.randn(N, D).astype(f); labels = rs.randint(0, K, N)
 W1 = (rs.randn(D, H) * np.sqrt(2 / D)).astype(f); W2 = (rs.randn(H, K) * np.sqrt(1 / H)).astype(f); b1 = np.zeros(H, f); b2 = np.zeros(K, f); eta = f(0.1)
-def run():
-    global W1, W2, b1, b2
-    Z1 = X @ W1 + b1
-    Hd = np.maximum(Z1, 0)
-    Z2 = Hd @ W2 + b2
-    Z2 = Z2 - Z2.max(axis=1, keepdims=True)
-    P = np.exp(Z2); P /= P.sum(axis=1, keepdims=True)
-    loss = -np.log(P[np.arange(N), labels]).mean()
-    P[np.arange(N), labels] -= 1; P /= N
-    dW2 = Hd.T @ P; db2 = P.sum(axis=0)
-    dH = P @ W2.T; dH *= Z1 > 0
-    dW1 = X.T @ dH; db1 = dH.sum(axis=0)
-    W1 -= eta * dW1; W2 -= eta * dW2; b1 -= eta * db1; b2 -= eta * db2
-    return 1`,
+${NUMPY_EPOCH}`,
   };
 }
 
