@@ -7,8 +7,9 @@ import { gunzipSync } from "node:zlib";
 import { plot } from "landscape";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { executeNotebook, type ExecutionResult } from "../tools/execute";
-import { testFileFor } from "../tools/extract-tests";
+import { CELL_TIMEOUT_SECONDS, PAPER_SIZES_CELL_TIMEOUT_SECONDS, cellTimeout, executeNotebook, type ExecutionResult } from "../tools/execute";
+import { relocatedSpecifier, testFileFor } from "../tools/extract-tests";
+import { environmentHash } from "../tools/cache";
 import { cleanNotebook, readNotebook, writeNotebook, type CodeCell, type Notebook } from "../tools/notebook";
 import { renderNotebook } from "../tools/report";
 import { reproduce } from "../tools/reproduce";
@@ -20,6 +21,21 @@ const code = (nb: Notebook, cell: number) => nb.cells[cell - 1] as CodeCell;
 function tinyNotebook(sources: string[]): Notebook {
   return cleanNotebook({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: sources.map((s, i) => ({ cell_type: "code", id: `c${i}`, source: s, metadata: {}, outputs: [], execution_count: null })) });
 }
+
+describe("cell timeouts", () => {
+  it("the cell's own, else the notebook's, else 120 s; at the papers' sizes at least six hours", () => {
+    const nb = tinyNotebook(["1", "2"]);
+    const [plain, own] = nb.cells as CodeCell[];
+    own.metadata.landscape = { timeout: 5 };
+    const defaults = {}, paper = { LANDSCAPE_PAPER_SIZES: "1" };
+    assert.equal(CELL_TIMEOUT_SECONDS, 120);
+    assert.deepEqual([cellTimeout(plain, nb, defaults), cellTimeout(own, nb, defaults), cellTimeout(plain, nb, defaults, 30)], [120, 5, 30]);
+    nb.metadata.landscape = { timeout: 40 };
+    assert.deepEqual([cellTimeout(plain, nb, defaults), cellTimeout(own, nb, defaults)], [40, 5]);
+    assert.equal(PAPER_SIZES_CELL_TIMEOUT_SECONDS, 6 * 3600);
+    assert.deepEqual([cellTimeout(plain, nb, paper), cellTimeout(own, nb, paper), cellTimeout(plain, nb, { LANDSCAPE_PAPER_SIZES: "0" })], [6 * 3600, 6 * 3600, 40]);
+  });
+});
 
 describe("executing the fixture notebook on a tslab kernel", () => {
   let run: ExecutionResult;
@@ -107,6 +123,13 @@ describe("executing the fixture notebook on a tslab kernel", () => {
 });
 
 describe("tests extracted from notebook cells", () => {
+  it("rewrite a notebook's relative import to name the same module from the test's folder", () => {
+    assert.equal(relocatedSpecifier("./runs/safran-shamir", "notebooks/03b.ipynb", "test/notebooks/03b.test.mts"), "../../notebooks/runs/safran-shamir.js");
+    assert.equal(relocatedSpecifier("./runs/trial.ts", "notebooks/x.ipynb", "test/notebooks/x.test.mts"), "../../notebooks/runs/trial.js");
+    assert.equal(relocatedSpecifier("../data/table.js", "notebooks/x.ipynb", "test/notebooks/x.test.mts"), "../../data/table.js");
+    assert.equal(relocatedSpecifier("./helper", "test/notebooks/x.ipynb", "test/notebooks/x.test.mts"), "./helper.js");
+  });
+
   it("run each test cell as a named test and report the failing one with notebook and cell", () => {
     const out = join("test", "fixtures", "generated", "pipeline.test.mts");
     mkdirSync(join("test", "fixtures", "generated"), { recursive: true });
@@ -144,6 +167,23 @@ describe("npm run reproduce", () => {
     assert.equal(readFileSync(dies, "utf8"), before, "the source notebook is not written");
     const index = readFileSync(join(dir, "reports", "index.html"), "utf8");
     assert.ok(index.includes("Did not run to the end: cell 2: kernel-died"));
+  });
+
+  it("keys the library part on lib/dist and notebooks/runs/, the runtime part on the lockfile", () => {
+    const root = mkdtempSync(join(tmpdir(), "landscape-env-"));
+    mkdirSync(join(root, "lib", "dist"), { recursive: true });
+    mkdirSync(join(root, "notebooks", "runs"), { recursive: true });
+    writeFileSync(join(root, "lib", "dist", "index.js"), "exports.x = 1;");
+    writeFileSync(join(root, "package-lock.json"), "{}");
+    const before = environmentHash(root);
+    writeFileSync(join(root, "notebooks", "runs", "trial.ts"), "export const run = () => 1;");
+    const withRun = environmentHash(root);
+    assert.notEqual(withRun.library, before.library, "a new run module re-runs the notebooks");
+    assert.equal(withRun.runtime, before.runtime);
+    writeFileSync(join(root, "notebooks", "runs", "trial.ts"), "export const run = () => 2;");
+    assert.notEqual(environmentHash(root).library, withRun.library, "an edited run module re-runs the notebooks");
+    writeFileSync(join(root, "package-lock.json"), "{ }");
+    assert.notEqual(environmentHash(root).runtime, withRun.runtime);
   });
 
   it("reuses a notebook whose code cells, library, lockfile and Node.js did not change, re-runs one whose code changed, and re-runs all with force", async () => {

@@ -10,10 +10,10 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { checkPage, chromiumAvailable, launchChromium, CHROMIUM } from "../tools/browser-check";
+import { checkPage, chromiumAvailable, launchChromium, CHROMIUM, type PageCheck } from "../tools/browser-check";
 import { cacheFolder, environmentHash } from "../tools/cache";
 import { cellTitle } from "../tools/extract-tests";
-import { handouts, pageInk, pdftoppmAvailable } from "../tools/handouts";
+import { handouts, pageInk, pdftoppmAvailable, type Handout } from "../tools/handouts";
 import { executeWithNbconvert, hasNbconvert, notebooksToCompare, visibleOutputs } from "../tools/jupyter-compare";
 import { readNotebook, sourceText, tagsOf, type CodeCell, type Notebook } from "../tools/notebook";
 import { notebooksIn, reproduce, type ReproduceSummary } from "../tools/reproduce";
@@ -33,18 +33,46 @@ const jobs = Number(process.env.LANDSCAPE_TEST_JOBS ?? 2);
 const readerCache = cacheFolder("reports");
 const compared = notebooksToCompare(notebooks, readerCache, environmentHash(), { all });
 
+/** A promise's outcome, kept for a test to read: what it resolved to, or what it threw. */
+type Settled<T> = { value: T } | { error: unknown };
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+function valueOf<T>(s: Settled<T>): T {
+  if ("error" in s) throw s.error;
+  return s.value;
+}
+
 describe("every notebook, executed once on a fresh tslab kernel", () => {
   let summaries: ReproduceSummary[] = [];
   const executed = new Map<string, Notebook>();
   let browser: Browser | undefined;
+  // The work runs side by side where it is independent, so that the two cores stay busy (issue 16's
+  // budget): stock Jupyter's runs beside ours, the fixture beside the notebooks, and then the
+  // reports on screen beside their printing. Each test reads the outcome it checks.
+  const stockRuns = new Map<string, Promise<Settled<Awaited<ReturnType<typeof executeWithNbconvert>>>>>();
+  let pageChecks: Promise<Settled<{ file: string; check: PageCheck }[]>> | undefined;
+  let printed: Promise<Settled<Handout[]>> | undefined;
 
   before(async () => {
-    summaries = await reproduce(notebooks, out, () => {}, { force: true, cacheDir: readerCache, jobs });
+    if (hasNbconvert()) for (const { path } of compared) stockRuns.set(path, settle(executeWithNbconvert(path)));
+    [summaries] = await Promise.all([
+      reproduce(notebooks, out, () => {}, { force: true, cacheDir: readerCache, jobs }),
+      reproduce([join("test", "fixtures", "pipeline.ipynb")], fixtureOut, () => {}, { cache: false }),
+    ]);
     for (const s of summaries) executed.set(s.name, readNotebook(join(out, `${s.name}.ipynb`)));
-    await reproduce([join("test", "fixtures", "pipeline.ipynb")], fixtureOut, () => {}, { cache: false });
-    if (chromiumAvailable()) browser = await launchChromium();
+    if (chromiumAvailable()) {
+      const opened = (browser = await launchChromium());
+      pageChecks = settle((async () => {
+        const checks: { file: string; check: PageCheck }[] = [];
+        for (const file of reports()) checks.push({ file, check: await checkPage(opened, file) });
+        return checks;
+      })());
+      if (pdftoppmAvailable()) printed = settle(handouts(out, summaries.map((s) => s.name), { log: () => {} }));
+    }
   });
-  after(async () => browser?.close());
+  after(async () => {
+    await Promise.all([pageChecks, printed, ...stockRuns.values()]); // nothing left running when the browser closes
+    await browser?.close();
+  });
 
   it("runs every notebook of notebooks/ to the end, and the index lists its results, all passing", () => {
     assert.deepEqual(summaries.map((s) => s.name), notebooks.map((p) => basename(p, ".ipynb")));
@@ -85,9 +113,10 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
   });
 
   for (const { path, why } of compared) {
-    it(`stock Jupyter (nbconvert --execute, the registered kernelspec) shows the same outputs: ${path} (${why})`, (t) => {
-      if (!hasNbconvert()) return t.skip("Jupyter's nbconvert is not installed: apt-get install jupyter-nbconvert python3-nbclient");
-      const theirs = executeWithNbconvert(path);
+    it(`stock Jupyter (nbconvert --execute, the registered kernelspec) shows the same outputs: ${path} (${why})`, async (t) => {
+      const run = stockRuns.get(path);
+      if (!run) return t.skip("Jupyter's nbconvert is not installed: apt-get install jupyter-nbconvert python3-nbclient");
+      const theirs = valueOf(await run);
       assert.equal(theirs.error, undefined, theirs.error);
       assert.equal(theirs.notebook!.metadata.kernelspec?.name, "landscape");
       const ours = executed.get(basename(path, ".ipynb"));
@@ -100,9 +129,10 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
   const reports = () => [...readdirSync(out).filter((f) => f.endsWith(".html")).map((f) => join(out, f)), join(fixtureOut, "pipeline.html"), join(fixtureOut, "index.html")];
 
   it("opens each report offline from file:// with no console error, no request leaving the file, every plot drawn and every formula rendered", async (t) => {
-    if (!browser) return t.skip(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
-    for (const file of reports()) {
-      const check = await checkPage(browser, file);
+    if (!pageChecks) return t.skip(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+    const checks = valueOf(await pageChecks);
+    assert.deepEqual(checks.map((c) => c.file), reports(), "every report was opened");
+    for (const { file, check } of checks) {
       assert.deepEqual(check.consoleErrors, [], `${file}: console errors`);
       assert.deepEqual(check.externalRequests, [], `${file}: requests leaving the file`);
       assert.equal(check.figuresDrawn, check.figures, `${file}: ${check.figures - check.figuresDrawn} of ${check.figures} plots not drawn`);
@@ -110,7 +140,7 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
       const html = readFileSync(file, "utf8");
       if (!file.endsWith("index.html")) assert.ok(check.formulas > 0 || !html.includes("$"), `${file}: math left unrendered`);
     }
-    const tour = await checkPage(browser, join(out, "00-tour.html"));
+    const tour = checks.find((c) => c.file === join(out, "00-tour.html"))!.check;
     assert.ok(tour.figures >= 1 && tour.formulas >= 5, `the tour has its figure and formulas: ${JSON.stringify(tour)}`);
   });
 
@@ -125,12 +155,11 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
 
   it("prints each report to a PDF handout within its page budget, and the whole talk as one PDF, with no blank page", async (t) => {
     if (!chromiumAvailable()) return t.skip(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
-    if (!pdftoppmAvailable()) return t.skip("no pdftoppm: apt-get install poppler-utils");
-    const names = summaries.map((s) => s.name);
-    const printed = await handouts(out, names, { log: () => {} });
-    const talk = printed.find((h) => h.name === "talk")!;
-    assert.equal(talk.pages, printed.filter((h) => h.name !== "talk").reduce((sum, h) => sum + h.pages, 0), "talk.pdf is the index and every notebook");
-    for (const h of printed) {
+    if (!printed) return t.skip("no pdftoppm: apt-get install poppler-utils");
+    const handouts = valueOf(await printed);
+    const talk = handouts.find((h) => h.name === "talk")!;
+    assert.equal(talk.pages, handouts.filter((h) => h.name !== "talk").reduce((sum, h) => sum + h.pages, 0), "talk.pdf is the index and every notebook");
+    for (const h of handouts) {
       if (h.name === "talk") continue;
       assert.ok(h.pages <= (PAGE_BUDGET[h.name] ?? 8), `${h.name}: ${h.pages} pages, budget ${PAGE_BUDGET[h.name] ?? 8}`);
       // A blank page renders with (almost) no ink; the emptiest real page measured has 2 % of its pixels inked.

@@ -4,7 +4,8 @@
  *
  * - its code cells (source, tags and `landscape` metadata, in order) and the notebook's
  *   `landscape` metadata (timeouts): markdown edits do not re-run it;
- * - every file of the built library `lib/dist` (path and bytes);
+ * - every file of the built library `lib/dist` (path and bytes), and of `notebooks/runs/`, the
+ *   modules notebooks import (runs that worker threads load at the papers' sizes);
  * - `package-lock.json` (tslab, the library's dependencies);
  * - Node.js's version;
  * - the size option `LANDSCAPE_PAPER_SIZES` (a paper-size run is a different run).
@@ -30,7 +31,8 @@ function filesUnder(dir: string, root = dir): string[] {
 }
 
 /**
- * What every notebook's key shares, in two parts: `library`, every file of lib/dist; and
+ * What every notebook's key shares, in two parts: `library`, every file of lib/dist and of
+ * notebooks/runs/ (code that the notebooks run, which changes both runners' outputs alike); and
  * `runtime`, the lockfile (tslab, the dependencies), Node.js's version and the size option.
  */
 export interface Environment {
@@ -44,6 +46,8 @@ export function environmentHash(root = ROOT): Environment {
   const files = filesUnder(dist);
   if (files.length === 0) throw new Error(`${dist} is empty or missing: run \`npm run build\` first`);
   for (const file of files) library.update(`file ${file}\0`).update(readFileSync(join(dist, file))).update("\0");
+  const runs = join(root, "notebooks", "runs");
+  for (const file of filesUnder(runs)) library.update(`run ${file}\0`).update(readFileSync(join(runs, file))).update("\0");
   const runtime = createHash("sha256").update("lockfile\0").update(readFileSync(join(root, "package-lock.json")));
   runtime.update(`\0node ${process.version}\0paper-sizes ${process.env.LANDSCAPE_PAPER_SIZES ?? ""}\0`);
   return { library: library.digest("hex"), runtime: runtime.digest("hex") };

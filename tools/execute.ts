@@ -23,8 +23,27 @@ export interface ExecutionResult {
   seconds: number;
 }
 
+/** Seconds a cell may take at the default sizes, unless the notebook's or the cell's `landscape.timeout` metadata says otherwise. */
+export const CELL_TIMEOUT_SECONDS = 120;
+/**
+ * Seconds a cell may take when LANDSCAPE_PAPER_SIZES=1 is set for the kernel: the papers'
+ * sizes run one cell for tens of minutes (03b's sweeps, 04b's widths), so the default-size
+ * timeouts, meant to catch a cell that hangs, do not apply; a stuck cell still ends here.
+ */
+export const PAPER_SIZES_CELL_TIMEOUT_SECONDS = 6 * 3600;
+
+/**
+ * The timeout of a cell in seconds: its own `landscape.timeout`, else the notebook's
+ * (`metadata.landscape.timeout`), else `fallback` ({@link CELL_TIMEOUT_SECONDS}); at the
+ * papers' sizes (`env.LANDSCAPE_PAPER_SIZES === "1"`) at least {@link PAPER_SIZES_CELL_TIMEOUT_SECONDS}.
+ */
+export function cellTimeout(cell: CodeCell, notebook: Notebook, env: NodeJS.ProcessEnv, fallback = CELL_TIMEOUT_SECONDS): number {
+  const own = cell.metadata.landscape?.timeout ?? (notebook.metadata.landscape as { timeout?: number } | undefined)?.timeout ?? fallback;
+  return env.LANDSCAPE_PAPER_SIZES === "1" ? Math.max(own, PAPER_SIZES_CELL_TIMEOUT_SECONDS) : own;
+}
+
 export interface ExecuteOptions {
-  /** Seconds a cell may take unless its metadata says otherwise (default 120). */
+  /** Seconds a cell may take unless its or the notebook's metadata says otherwise (default {@link CELL_TIMEOUT_SECONDS}; see {@link cellTimeout}). */
   timeout?: number;
   kernelSpec?: KernelSpec;
   env?: NodeJS.ProcessEnv;
@@ -92,7 +111,6 @@ function errorOutputFromReply(outputs: Output[], reply: Message): string {
 export async function executeNotebook(path: string, notebook: Notebook, options: ExecuteOptions = {}): Promise<ExecutionResult> {
   const start = Date.now();
   const nb: Notebook = structuredClone(notebook);
-  const defaultTimeout = (nb.metadata.landscape as { timeout?: number } | undefined)?.timeout ?? options.timeout ?? 120;
   const codeCells = nb.cells.map((c, i) => [c, i] as const).filter(([c]) => c.cell_type === "code") as [CodeCell, number][];
   const displays = new Map<string, { data: Record<string, unknown>; metadata: Record<string, unknown> }[]>();
   let failure: CellFailure | undefined;
@@ -112,7 +130,7 @@ export async function executeNotebook(path: string, notebook: Notebook, options:
       cell.outputs = [];
       cell.execution_count = null;
       options.onCell?.(k + 1, codeCells.length, cell);
-      const timeout = cell.metadata.landscape?.timeout ?? defaultTimeout;
+      const timeout = cellTimeout(cell, nb, options.env ?? process.env, options.timeout);
       try {
         const raises = tagsOf(cell).includes("raises-exception");
         const timing: CellTiming = {};

@@ -18,8 +18,12 @@ export function cellTitle(source: string): string {
   return line.length > 100 ? `${line.slice(0, 97)}…` : line;
 }
 
-/** Splits a cell into its import declarations and the rest, using the TypeScript parser. */
-function splitImports(source: string): { imports: string[]; body: string } {
+/**
+ * Splits a cell into its import declarations and the rest, using the TypeScript parser. A
+ * relative module specifier ("./runs/trial", resolved from the notebook's folder, as tslab
+ * does) is rewritten by `relocate` to name the same module from the test file's folder.
+ */
+function splitImports(source: string, relocate: (specifier: string) => string = (s) => s): { imports: string[]; body: string } {
   const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const imports: string[] = [];
   let body = "";
@@ -27,11 +31,28 @@ function splitImports(source: string): { imports: string[]; body: string } {
   for (const statement of file.statements) {
     if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) {
       body += source.slice(at, statement.getStart());
-      imports.push(statement.getText());
+      const specifier = ts.isImportDeclaration(statement) ? statement.moduleSpecifier : undefined;
+      let text = statement.getText();
+      if (specifier && ts.isStringLiteral(specifier) && /^\.\.?\//.test(specifier.text)) {
+        const from = specifier.getStart() - statement.getStart();
+        text = text.slice(0, from) + JSON.stringify(relocate(specifier.text)) + text.slice(specifier.getEnd() - statement.getStart());
+      }
+      imports.push(text);
       at = statement.getEnd();
     }
   }
   return { imports, body: body + source.slice(at) };
+}
+
+/**
+ * A notebook's relative import, as the test file at `outFile` must write it: the path from the
+ * test's folder to the same file, with the `.js` extension that Node16 module resolution asks
+ * of an ES module's relative import (tsx and tsc map it to the `.ts` file).
+ */
+export function relocatedSpecifier(specifier: string, notebookPath: string, outFile: string): string {
+  const target = relative(dirname(resolve(outFile)), resolve(dirname(notebookPath), specifier)).split("\\").join("/");
+  const withExtension = /\.[cm]?[jt]s$/.test(target) ? target.replace(/\.([cm]?)ts$/, ".$1js") : `${target}.js`;
+  return withExtension.startsWith(".") ? withExtension : `./${withExtension}`;
 }
 
 /** The test file for one notebook, as text. `notebookPath` is relative to `outFile`'s folder when written. */
@@ -43,7 +64,7 @@ export function testFileFor(notebookPath: string, outFile: string): string {
   const body: string[] = [];
   nb.cells.forEach((cell, i) => {
     if (cell.cell_type !== "code") return;
-    const { imports: cellImports, body: code } = splitImports(sourceText(cell.source));
+    const { imports: cellImports, body: code } = splitImports(sourceText(cell.source), (s) => relocatedSpecifier(s, notebookPath, outFile));
     cellImports.forEach((line) => imports.add(line));
     const label = `${name} › cell ${i + 1}: ${cellTitle(sourceText(cell.source))}`;
     if (tagsOf(cell).includes("test")) {

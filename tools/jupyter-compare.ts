@@ -10,7 +10,7 @@
  * record yet (a fresh checkout) is not counted as changed. `npm run test:all` compares every
  * notebook.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -55,16 +55,24 @@ export function visibleOutputs(nb: Notebook) {
   return nb.cells.filter((c) => c.cell_type === "code").map((c) => (compared(c) && c.cell_type === "code" ? c.outputs.map(text) : []));
 }
 
-/** Executes a notebook with `python3 -m nbconvert --execute` and this repository's kernelspec; the executed notebook, or the error output. */
-export function executeWithNbconvert(notebook: string): { notebook?: Notebook; error?: string } {
+/**
+ * Executes a notebook with `python3 -m nbconvert --execute` and this repository's kernelspec;
+ * resolves to the executed notebook, or the error output. Asynchronous, so that a test can run
+ * it beside the project's own run of the notebooks.
+ */
+export function executeWithNbconvert(notebook: string): Promise<{ notebook?: Notebook; error?: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), "landscape-jupyter-"));
   installKernelSpec(dataDir);
   const outDir = mkdtempSync(join(tmpdir(), "landscape-nbconvert-"));
-  const run = spawnSync(PYTHON, ["-m", "nbconvert", "--to", "notebook", "--execute", notebook, "--output-dir", outDir, "--output", "executed", "--ExecutePreprocessor.timeout=120"], {
-    encoding: "utf8",
-    env: { ...process.env, JUPYTER_DATA_DIR: dataDir, JUPYTER_PATH: dataDir },
-    timeout: 300_000,
+  const args = ["-m", "nbconvert", "--to", "notebook", "--execute", notebook, "--output-dir", outDir, "--output", "executed", "--ExecutePreprocessor.timeout=120"];
+  return new Promise((done) => {
+    const run = spawn(PYTHON, args, { env: { ...process.env, JUPYTER_DATA_DIR: dataDir, JUPYTER_PATH: dataDir }, stdio: ["ignore", "ignore", "pipe"], timeout: 300_000 });
+    let stderr = "";
+    run.stderr.on("data", (chunk) => (stderr = (stderr + chunk).slice(-20_000)));
+    run.on("error", (e) => done({ error: e.message }));
+    run.on("close", (status, signal) => {
+      if (status !== 0) return done({ error: stderr || `nbconvert exited with ${status ?? signal}` });
+      done({ notebook: readNotebook(join(outDir, "executed.ipynb")) });
+    });
   });
-  if (run.status !== 0) return { error: run.stderr || run.error?.message || `nbconvert exited with ${run.status}` };
-  return { notebook: readNotebook(join(outDir, "executed.ipynb")) };
 }

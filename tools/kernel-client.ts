@@ -187,6 +187,11 @@ export class KernelClient {
     return () => this.listeners.delete(listener);
   }
 
+  /** How the kernel process ended (undefined while it runs): its exit code, or the signal that killed it. */
+  get exit(): { code: number | null; signal: NodeJS.Signals | null } | undefined {
+    return this.exited && { ...this.exited };
+  }
+
   /** Shuts down every kernel this process started (on SIGINT, SIGTERM, SIGHUP). */
   static async shutdownAll(): Promise<void> {
     await Promise.all([...KernelClient.running].map((k) => k.shutdown()));

@@ -1,7 +1,7 @@
 /**
  * Loaded into the tslab kernel before tslab (`node --require tools/kernel-preload.cjs …/tslab
  * kernel`, see tools/kernelspec.ts). Three repairs, each one for a fault the kernel has as
- * published (tslab 1.0.22 on zeromq 6):
+ * published (tslab 1.0.22 on zeromq 6), and a fourth (4., below) for its shutdown:
  *
  * 1. Lost output. tslab sends every iopub message (each `console.log` is one) with
  *    `socket.send(...)` without awaiting it. zeromq.js 6 resolves at most 512 sends in a row
@@ -128,3 +128,15 @@ const parent = process.ppid;
 setInterval(() => {
   if (process.ppid !== parent) process.exit(1);
 }, 1000).unref();
+
+// 4. Exit on shutdown. On a shutdown_request tslab replies and closes its sockets, but the
+//    process does not exit (the only handles left are its stdout and stderr pipes; what holds
+//    the event loop was not found), so every client waited its grace period and then killed
+//    it: 2 s per kernel for the project's runner (tools/kernel-client.ts). Once tslab has
+//    closed, the kernel exits, 50 ms later so that the shutdown reply leaves first.
+const { ZmqServer } = require("tslab/dist/jupyter");
+const closeServer = ZmqServer.prototype.close;
+ZmqServer.prototype.close = function () {
+  closeServer.call(this);
+  setTimeout(() => process.exit(0), 50);
+};

@@ -4,6 +4,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { executeNotebook } from "../../tools/execute";
+import { KernelClient } from "../../tools/kernel-client";
+import { landscapeKernelSpec } from "../../tools/kernelspec";
 import { sourceText, readNotebook, type CodeCell, type Notebook } from "../../tools/notebook";
 import { NOTEBOOK_STREAM_LIMIT, REPORT_TEXT_LIMIT } from "../../tools/output-limits";
 import { renderNotebook } from "../../tools/report";
@@ -60,5 +62,15 @@ describe("errors after their cell returned", () => {
     const { failure } = await run("late-error-after-last.ipynb");
     assert.deepEqual(failure && { cell: failure.cell, kind: failure.kind }, { cell: 2, kind: "late-error" });
     assert.match(failure!.message, /thrown after the last cell/);
+  });
+});
+
+describe("shutting a kernel down", () => {
+  it("exits by itself on a shutdown request (code 0), not killed after the client's 2 s grace", async () => {
+    // tslab alone closes its sockets but never exits; the preload's fourth repair ends the process.
+    const kernel = await KernelClient.start(landscapeKernelSpec(), { cwd: "notebooks" });
+    await kernel.execute("1 + 1", () => {}, 30_000);
+    await kernel.shutdown();
+    assert.deepEqual(kernel.exit, { code: 0, signal: null });
   });
 });
