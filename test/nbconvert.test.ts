@@ -5,9 +5,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { comparisonKey, executionKey, store, type Environment } from "../tools/cache";
+import { cachedRecord, comparisonKey, environmentHash, executionKey, markCompared, store, type Environment } from "../tools/cache";
 import { ALWAYS_COMPARED, notebooksToCompare, visibleOutputs } from "../tools/jupyter-compare";
 import { cleanNotebook, writeNotebook, type Notebook } from "../tools/notebook";
+import { reproduce } from "../tools/reproduce";
 
 const notebook = (code: string, markdown = "# title"): Notebook =>
   cleanNotebook({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "markdown", id: "m", source: markdown, metadata: {} }, { cell_type: "code", id: "c", source: code, metadata: {}, outputs: [], execution_count: null }] });
@@ -34,6 +35,23 @@ describe("the stock-Jupyter comparison's choice of notebooks", () => {
   it("is every notebook with a recorded run when the lockfile or Node.js changed, but not for a change of the library alone", () => {
     assert.deepEqual(notebooksToCompare(paths, cache, { ...environment, runtime: "another lockfile" }).map((c) => c.path), [paths[0], paths[1], paths[2], paths[4]]);
     assert.deepEqual(notebooksToCompare(paths, cache, { ...environment, library: "another lib/dist" }).map((c) => c.path), [paths[0], paths[2]]);
+  });
+
+  it("still asks for a notebook whose code changed after npm run reproduce re-ran it, until a comparison matched", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "landscape-compare-run-"));
+    const path = join(folder, "05-edited.ipynb");
+    writeNotebook(path, notebook("console.log('first');"));
+    const out = join(folder, "reports"), runs = join(out, ".cache");
+    const real = environmentHash();
+    await reproduce([path], out, () => {});
+    const first = cachedRecord(runs, "05-edited")!.comparisonKey;
+    assert.deepEqual(notebooksToCompare([path], runs, real), [], "a first run is the baseline");
+    writeNotebook(path, notebook("console.log('edited');"));
+    await reproduce([path], out, () => {});
+    assert.equal(cachedRecord(runs, "05-edited")!.comparisonKey, first, "reproduce keeps the last compared key");
+    assert.deepEqual(notebooksToCompare([path], runs, real).map((c) => c.path), [path], "so npm test still compares it");
+    markCompared(runs, "05-edited", comparisonKey(notebook("console.log('edited');"), real));
+    assert.deepEqual(notebooksToCompare([path], runs, real), [], "until a comparison matched");
   });
 
   it("is every notebook for npm run test:all", () => {

@@ -11,7 +11,7 @@ import { basename, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { checkPage, chromiumAvailable, launchChromium, CHROMIUM, type PageCheck } from "../tools/browser-check";
-import { cacheFolder, environmentHash } from "../tools/cache";
+import { cacheFolder, comparisonKey, environmentHash, markCompared } from "../tools/cache";
 import { cellTitle } from "../tools/extract-tests";
 import { handouts, pageInk, pdftoppmAvailable, type Handout } from "../tools/handouts";
 import { executeWithNbconvert, hasNbconvert, notebooksToCompare, visibleOutputs } from "../tools/jupyter-compare";
@@ -123,6 +123,8 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
       assert.ok(ours, "executed by this run");
       assert.ok(visibleOutputs(ours).flat().length >= 4, "the notebook has outputs to compare");
       assert.deepEqual(visibleOutputs(theirs.notebook!), visibleOutputs(ours));
+      // Compared and matched: the rule asks again only when its code, the lockfile or Node.js change.
+      markCompared(readerCache, basename(path, ".ipynb"), comparisonKey(readNotebook(path), environmentHash()));
     });
   }
 

@@ -78,7 +78,12 @@ export function comparisonKey(nb: Notebook, environment: Environment): string {
 /** A cached run's record. */
 export interface CacheRecord {
   key: string;
-  /** {@link comparisonKey} of the run. */
+  /**
+   * The {@link comparisonKey} of the last run that stock Jupyter's run was compared with and
+   * matched ({@link markCompared}); for a notebook never compared, that of its first recorded
+   * run. `npm run reproduce` keeps it as it is, so that running the notebooks before `npm test`
+   * does not skip the comparison a change of their code calls for.
+   */
   comparisonKey: string;
   /** When it ran (ISO), how long it took, at which commit. */
   ranAt: string;
@@ -129,6 +134,12 @@ export function withCachedOutputs(source: Notebook, cached: Notebook): Notebook 
   }
   nb.metadata = { ...nb.metadata, language_info: cached.metadata.language_info };
   return nb;
+}
+
+/** Records that the run of `name` with comparison key `key` was compared with stock Jupyter's and matched (no-op without a record). */
+export function markCompared(cache: string, name: string, key: string): void {
+  const record = cachedRecord(cache, name);
+  if (record) writeFileAtomic(join(cache, `${name}.json`), `${JSON.stringify({ ...record, comparisonKey: key }, null, 1)}\n`);
 }
 
 /** Stores a notebook that ran to the end under `record.key` (the notebook first, so a record always has its notebook). */

@@ -4,7 +4,9 @@
  *
  * Which notebooks `npm test` compares ({@link notebooksToCompare}): the small notebook
  * {@link ALWAYS_COMPARED} every time, plus each notebook whose cache key, without the
- * library, changed since the run recorded in the cache: its code cells, the lockfile (tslab,
+ * library, changed since its last run that was compared and matched (the record's
+ * `comparisonKey`, which only a passing comparison moves: `markCompared` in tools/cache.ts;
+ * never compared, its first recorded run): its code cells, the lockfile (tslab,
  * the dependencies) or Node.js changed (`comparisonKey`, tools/cache.ts). A change of the
  * library alone changes both runners' outputs alike and does not count; a notebook with no
  * record yet (a fresh checkout) is not counted as changed. `npm run test:all` compares every

@@ -15,7 +15,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { cacheFolder, comparisonKey, environmentHash, executionKey, lookUp, store, withCachedOutputs } from "./cache";
+import { cachedRecord, cacheFolder, comparisonKey, environmentHash, executionKey, lookUp, store, withCachedOutputs } from "./cache";
 import { executeNotebook, type CellFailure } from "./execute";
 import { describeError, ensureOutputFolder, takeOutArgument, writeFileAtomic } from "./files";
 import { exitCleanlyOn } from "./interrupt";
@@ -167,7 +167,7 @@ export async function reproduce(paths: string[], outDir: string, log: (line: str
       try {
         writeNotebook(join(outDir, `${name}.ipynb`), notebook);
         writeFileAtomic(htmlPath, report.html);
-        if (key && !hit && !failure) store(cacheDir, name, notebook, { key, comparisonKey: comparisonKey(source, environment!), ranAt: run.ranAt!, seconds: run.seconds, commit: run.commit });
+        if (key && !hit && !failure) store(cacheDir, name, notebook, { key, comparisonKey: cachedRecord(cacheDir, name)?.comparisonKey ?? comparisonKey(source, environment!), ranAt: run.ranAt!, seconds: run.seconds, commit: run.commit });
       } catch (e) {
         failureText = `cannot write its report into ${outDir}: ${describeError(e)}`;
       }
