@@ -9,8 +9,9 @@
 // Files run four at a time (--test-concurrency; LANDSCAPE_TEST_CONCURRENCY overrides it), the
 // longest first. On the two-core machines of issue 16's budget (`npm test` under 5 minutes)
 // one file at a time used 1.1 cores on average, since most files wait on kernels, browsers and
-// child processes; four at a time keep both cores busier (measured on 2026-11-29: the test
-// phase 359 s, against 529 s one file at a time).
+// child processes; four at a time keep both cores busier (measured from a fresh clone on an idle
+// machine, 2026-11-29: the test phase 357 s, against 529 s one file at a time; eight at a time
+// was slower, 385 s).
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { readdirSync } from "node:fs";
