@@ -5,7 +5,7 @@
  *
  * `npx tsx bench/sweep-speedup.ts safran-shamir [starts]`: the same for a slice of notebook
  * 03b's paper-size sweep (its run module notebooks/runs/safran-shamir.ts, k = 10 and 12,
- * n = k, k + 1, k + 2, the papers' budget of 200,000 steps), one round.
+ * n = k, k + 1, k + 2, the papers' budget of 200,000 steps), medians of 3 rounds as well.
  */
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -47,7 +47,7 @@ async function main() {
         () => parallelSweep({ d: [60] }, seeds, { module: join(__dirname, "sweep-runs.ts"), export: "quadraticTrial" }, { workers: 2, progress: false }),
         3,
       );
-  const what = safranShamir ? `${6 * trials} Safran–Shamir runs (k = 10, 12; n = k, k + 1, k + 2; ${trials} starts; one round)` : `${trials} trials of GD on a 60 × 60 quadratic (medians of 3 rounds)`;
+  const what = safranShamir ? `${6 * trials} Safran–Shamir runs (k = 10, 12; n = k, k + 1, k + 2; ${trials} starts; medians of 3 rounds)` : `${trials} trials of GD on a 60 × 60 quadratic (medians of 3 rounds)`;
   console.log(`${what}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`);
   console.log(`serial ${s.toFixed(2)} s, 2 workers ${p.toFixed(2)} s: speed-up ${(s / p).toFixed(2)}×`);
 }

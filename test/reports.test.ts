@@ -31,7 +31,10 @@ const all = process.env.LANDSCAPE_TEST_ALL === "1";
 const jobs = Number(process.env.LANDSCAPE_TEST_JOBS ?? 2);
 // Chosen before this run records its own keys in the reader's cache (reports/.cache), which it then updates.
 const readerCache = cacheFolder("reports");
-const compared = notebooksToCompare(notebooks, readerCache, environmentHash(), { all });
+const environment = environmentHash();
+const compared = notebooksToCompare(notebooks, readerCache, environment, { all });
+// The comparison keys of the code this run executes (read now: an edit during the run is not what was compared).
+const comparedKeys = new Map(compared.map(({ path }) => [path, comparisonKey(readNotebook(path), environment)]));
 
 /** A promise's outcome, kept for a test to read: what it resolved to, or what it threw. */
 type Settled<T> = { value: T } | { error: unknown };
@@ -53,7 +56,15 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
   let printed: Promise<Settled<Handout[]>> | undefined;
 
   before(async () => {
-    if (hasNbconvert()) for (const { path } of compared) stockRuns.set(path, settle(executeWithNbconvert(path)));
+    // Stock Jupyter's runs one after another (each is a kernel and a notebook: all at once would crowd two cores).
+    let previous: Promise<unknown> = Promise.resolve();
+    if (hasNbconvert()) {
+      for (const { path } of compared) {
+        const run = settle(previous.then(() => executeWithNbconvert(path)));
+        stockRuns.set(path, run);
+        previous = run;
+      }
+    }
     [summaries] = await Promise.all([
       reproduce(notebooks, out, () => {}, { force: true, cacheDir: readerCache, jobs }),
       reproduce([join("test", "fixtures", "pipeline.ipynb")], fixtureOut, () => {}, { cache: false }),
@@ -124,7 +135,7 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
       assert.ok(visibleOutputs(ours).flat().length >= 4, "the notebook has outputs to compare");
       assert.deepEqual(visibleOutputs(theirs.notebook!), visibleOutputs(ours));
       // Compared and matched: the rule asks again only when its code, the lockfile or Node.js change.
-      markCompared(readerCache, basename(path, ".ipynb"), comparisonKey(readNotebook(path), environmentHash()));
+      markCompared(readerCache, basename(path, ".ipynb"), comparedKeys.get(path)!);
     });
   }
 

@@ -47,7 +47,7 @@ export function environmentHash(root = ROOT): Environment {
   if (files.length === 0) throw new Error(`${dist} is empty or missing: run \`npm run build\` first`);
   for (const file of files) library.update(`file ${file}\0`).update(readFileSync(join(dist, file))).update("\0");
   const runs = join(root, "notebooks", "runs");
-  for (const file of filesUnder(runs)) library.update(`run ${file}\0`).update(readFileSync(join(runs, file))).update("\0");
+  for (const file of filesUnder(runs).filter((f) => !f.split(/[\\/]/).some((part) => part.startsWith(".")))) library.update(`run ${file}\0`).update(readFileSync(join(runs, file))).update("\0");
   const runtime = createHash("sha256").update("lockfile\0").update(readFileSync(join(root, "package-lock.json")));
   runtime.update(`\0node ${process.version}\0paper-sizes ${process.env.LANDSCAPE_PAPER_SIZES ?? ""}\0`);
   return { library: library.digest("hex"), runtime: runtime.digest("hex") };

@@ -26,9 +26,10 @@ export interface ExecutionResult {
 /** Seconds a cell may take at the default sizes, unless the notebook's or the cell's `landscape.timeout` metadata says otherwise. */
 export const CELL_TIMEOUT_SECONDS = 120;
 /**
- * Seconds a cell may take when LANDSCAPE_PAPER_SIZES=1 is set for the kernel: the papers'
- * sizes run one cell for tens of minutes (03b's sweeps, 04b's widths), so the default-size
- * timeouts, meant to catch a cell that hangs, do not apply; a stuck cell still ends here.
+ * Seconds a cell may take when LANDSCAPE_PAPER_SIZES=1 is set for the kernel: a ceiling, not
+ * an estimate. The papers' sizes run cells far past the default 120 s (04b's width sweep:
+ * 225 s, measured; 03b's sweeps: estimated at tens of minutes, never run), so the default-size
+ * timeouts, meant to catch a cell that hangs, do not apply there; a stuck cell still ends here.
  */
 export const PAPER_SIZES_CELL_TIMEOUT_SECONDS = 6 * 3600;
 

@@ -38,7 +38,7 @@ export function notebooksToCompare(paths: string[], cache: string, environment: 
     if (name === ALWAYS_COMPARED) return [{ path, why: "the small notebook compared on every run" }];
     const recorded = cachedRecord(cache, name);
     // A record without a comparison key (written before there was one) counts as no record.
-    if (recorded?.comparisonKey && recorded.comparisonKey !== comparisonKey(readNotebook(path), environment)) return [{ path, why: "its code, the lockfile or Node.js changed since its last recorded run" }];
+    if (recorded?.comparisonKey && recorded.comparisonKey !== comparisonKey(readNotebook(path), environment)) return [{ path, why: "its code, the lockfile or Node.js changed since its last matching comparison" }];
     return [];
   });
 }
@@ -73,8 +73,12 @@ export function executeWithNbconvert(notebook: string): Promise<{ notebook?: Not
     run.stderr.on("data", (chunk) => (stderr = (stderr + chunk).slice(-20_000)));
     run.on("error", (e) => done({ error: e.message }));
     run.on("close", (status, signal) => {
-      if (status !== 0) return done({ error: stderr || `nbconvert exited with ${status ?? signal}` });
-      done({ notebook: readNotebook(join(outDir, "executed.ipynb")) });
+      if (status !== 0) return done({ error: `nbconvert exited with ${status ?? signal}${signal === "SIGTERM" ? " (killed after 300 s)" : ""}:\n${stderr}` });
+      try {
+        done({ notebook: readNotebook(join(outDir, "executed.ipynb")) });
+      } catch (e) {
+        done({ error: `nbconvert's executed notebook cannot be read: ${(e as Error).message}` });
+      }
     });
   });
 }

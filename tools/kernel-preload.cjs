@@ -133,10 +133,15 @@ setInterval(() => {
 //    process does not exit (the only handles left are its stdout and stderr pipes; what holds
 //    the event loop was not found), so every client waited its grace period and then killed
 //    it: 2 s per kernel for the project's runner (tools/kernel-client.ts). Once tslab has
-//    closed, the kernel exits, 50 ms later so that the shutdown reply leaves first.
+//    replied and closed, the kernel exits (50 ms later: a moment for zeromq's I/O thread).
+//    tslab's only call of close is on a shutdown request; Jupyter's restart is a shutdown
+//    request followed by a new kernel, which this exit suits.
 const { ZmqServer } = require("tslab/dist/jupyter");
 const closeServer = ZmqServer.prototype.close;
 ZmqServer.prototype.close = function () {
-  closeServer.call(this);
-  setTimeout(() => process.exit(0), 50);
+  try {
+    closeServer.call(this);
+  } finally {
+    setTimeout(() => process.exit(0), 50);
+  }
 };

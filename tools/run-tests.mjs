@@ -15,7 +15,6 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { readdirSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join } from "node:path";
 
 /**
@@ -52,7 +51,11 @@ function testFiles(dir) {
 const rank = (file) => (LONGEST_FIRST.includes(file) ? LONGEST_FIRST.indexOf(file) : LONGEST_FIRST.length);
 const files = named.length > 0 ? named : testFiles("test").sort().sort((a, b) => rank(a) - rank(b));
 const env = all ? { ...process.env, LANDSCAPE_TEST_ALL: "1" } : process.env;
-const concurrency = Number(process.env.LANDSCAPE_TEST_CONCURRENCY ?? Math.max(4, availableParallelism()));
+const concurrency = Number(process.env.LANDSCAPE_TEST_CONCURRENCY ?? 4);
+if (!Number.isInteger(concurrency) || concurrency < 1) {
+  console.error(`LANDSCAPE_TEST_CONCURRENCY must be a positive integer, got "${process.env.LANDSCAPE_TEST_CONCURRENCY}"`);
+  process.exit(2);
+}
 /** Runs a command with its output collected (or passed through); resolves to its exit status and output. */
 function run(command, argv, { inherit = false } = {}) {
   return new Promise((done) => {
