@@ -150,6 +150,27 @@ def run():
     return 1`;
 
 /**
+ * The case of one epoch of the 784–1024–10 ReLU net on N = 2,000 examples (2N(2DH + 3HK) FLOPs),
+ * `label` naming its precision, against numpy's loop (NUMPY_EPOCH) after its `setup` lines.
+ */
+function epochBenchCase(label: string, threads: number, epoch: () => unknown, setup: string): Case {
+  const N = 2000, D = 784, H = 1024, K = 10;
+  return {
+    name: `${label}, 784–1024–10 ReLU net, 2,000 examples, ${threads} thread${threads > 1 ? "s" : ""}`,
+    unit: "epochs",
+    flops: 2 * N * (2 * D * H + 3 * H * K),
+    repeats: 1,
+    run: () => {
+      epoch();
+      return 1;
+    },
+    numpyThreads: threads,
+    numpy: `${setup}
+${NUMPY_EPOCH}`,
+  };
+}
+
+/**
  * One epoch of full-batch gradient descent for a 784–1024–10 ReLU network with softmax
  * cross-entropy on 2,000 examples: `objectives.softmaxNetwork`'s pass (forward, backward with
  * explicit products, in blocks of 512 rows) and the update θ ← θ − η∇f.
@@ -171,22 +192,10 @@ function epochCase(threads: number): Case {
     linalg.axpy(-eta, network.grad(theta, g), theta);
     return loss;
   };
-  return {
-    name: `epoch, 784–1024–10 ReLU net, 2,000 examples, ${threads} thread${threads > 1 ? "s" : ""}`,
-    unit: "epochs",
-    flops: 2 * N * (2 * D * H + 3 * H * K),
-    repeats: 1,
-    run: () => {
-      epoch();
-      return 1;
-    },
-    numpyThreads: threads,
-    numpy: `
+  return epochBenchCase("epoch", threads, epoch, `
 rs = np.random.RandomState(5); N, D, H, K = 2000, 784, 1024, 10
 X = rs.randn(N, D); labels = rs.randint(0, K, N)
-W1 = rs.randn(D, H) * np.sqrt(2 / D); W2 = rs.randn(H, K) * np.sqrt(1 / H); b1 = np.zeros(H); b2 = np.zeros(K); eta = 0.1
-${NUMPY_EPOCH}`,
-  };
+W1 = rs.randn(D, H) * np.sqrt(2 / D); W2 = rs.randn(H, K) * np.sqrt(1 / H); b1 = np.zeros(H); b2 = np.zeros(K); eta = 0.1`);
 }
 
 /** The same epoch in float32 (`gemm32` and the maps on `Dense32`), against numpy's float32 loop. */
@@ -234,22 +243,10 @@ function epoch32Case(threads: number): Case {
     step(b2, db2);
     return loss / N;
   };
-  return {
-    name: `epoch float32, 784–1024–10 ReLU net, 2,000 examples, ${threads} thread${threads > 1 ? "s" : ""}`,
-    unit: "epochs",
-    flops: 2 * N * (2 * D * H + 3 * H * K),
-    repeats: 1,
-    run: () => {
-      epoch();
-      return 1;
-    },
-    numpyThreads: threads,
-    numpy: `
+  return epochBenchCase("epoch float32", threads, epoch, `
 rs = np.random.RandomState(5); N, D, H, K = 2000, 784, 1024, 10; f = np.float32
 X = rs.randn(N, D).astype(f); labels = rs.randint(0, K, N)
-W1 = (rs.randn(D, H) * np.sqrt(2 / D)).astype(f); W2 = (rs.randn(H, K) * np.sqrt(1 / H)).astype(f); b1 = np.zeros(H, f); b2 = np.zeros(K, f); eta = f(0.1)
-${NUMPY_EPOCH}`,
-  };
+W1 = (rs.randn(D, H) * np.sqrt(2 / D)).astype(f); W2 = (rs.randn(H, K) * np.sqrt(1 / H)).astype(f); b1 = np.zeros(H, f); b2 = np.zeros(K, f); eta = f(0.1)`);
 }
 
 const evd200 = spd(200);
