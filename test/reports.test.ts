@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { checkPage, chromiumAvailable, launchChromium, CHROMIUM, type PageCheck } from "../tools/browser-check";
+import { checkPage, chromiumAvailable, launchChromium, within, CHROMIUM, type PageCheck } from "../tools/browser-check";
 import { cacheFolder, comparisonKey, environmentHash, markCompared } from "../tools/cache";
 import { cellTitle } from "../tools/extract-tests";
 import { handouts, pageInk, pdftoppmAvailable, type Handout } from "../tools/handouts";
@@ -49,8 +49,10 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
   const executed = new Map<string, Notebook>();
   let browser: Browser | undefined;
   // The work runs side by side where it is independent, so that the two cores stay busy (issue 16's
-  // budget): stock Jupyter's runs beside ours, the fixture beside the notebooks, and then the
-  // reports on screen beside their printing. Each test reads the outcome it checks.
+  // budget): stock Jupyter's runs beside ours, the fixture beside the notebooks. The reports are
+  // then opened and printed in one Chromium, one page at a time (as when CI last passed; the run
+  // that opened them beside their printing, in two browsers, hung in CI and was never seen to
+  // hang here), each step bounded (`within`). Each test reads the outcome it checks.
   const stockRuns = new Map<string, Promise<Settled<Awaited<ReturnType<typeof executeWithNbconvert>>>>>();
   let pageChecks: Promise<Settled<{ file: string; check: PageCheck }[]>> | undefined;
   let printed: Promise<Settled<Handout[]>> | undefined;
@@ -77,12 +79,13 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
         for (const file of reports()) checks.push({ file, check: await checkPage(opened, file) });
         return checks;
       })());
-      if (pdftoppmAvailable()) printed = settle(handouts(out, summaries.map((s) => s.name), { log: () => {} }));
+      const names = summaries.map((s) => s.name);
+      if (pdftoppmAvailable()) printed = settle(pageChecks.then(() => handouts(out, names, { log: () => {}, browser: opened })));
     }
   });
   after(async () => {
     await Promise.all([pageChecks, printed, ...stockRuns.values()]); // nothing left running when the browser closes
-    await browser?.close();
+    if (browser) await within(browser.close(), 30, "closing Chromium");
   });
 
   it("runs every notebook of notebooks/ to the end, and the index lists its results, all passing", () => {

@@ -20,6 +20,17 @@ export interface PageCheck {
   formulaErrors: number;
 }
 
+/**
+ * `work`, or a rejection naming `what` once `seconds` have passed without it settling: the
+ * browser's own calls (newPage, evaluate, pdf, close) have no time limit of their own, and a hung
+ * renderer must fail a test or a command, never hold it forever.
+ */
+export function within<T>(work: Promise<T>, seconds: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${seconds} s`)), seconds * 1000)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -60,8 +71,12 @@ export async function openOffline(
   return { context, page, consoleErrors, externalRequests };
 }
 
-/** Loads `file` offline and inspects it; `screenshot` saves a full-page PNG. */
-export async function checkPage(browser: Browser, file: string, screenshot?: string): Promise<PageCheck> {
+/** Loads `file` offline and inspects it; `screenshot` saves a full-page PNG. Fails past two minutes. */
+export function checkPage(browser: Browser, file: string, screenshot?: string): Promise<PageCheck> {
+  return within(inspect(browser, file, screenshot), 120, `opening ${file} in Chromium`);
+}
+
+async function inspect(browser: Browser, file: string, screenshot?: string): Promise<PageCheck> {
   const { context, page, consoleErrors, externalRequests } = await openOffline(browser, file);
   const counts = await page.evaluate(() => ({
     figures: document.querySelectorAll("div.landscape-figure").length,

@@ -12,7 +12,7 @@ import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { PDFDocument } from "pdf-lib";
 import type { Browser } from "playwright-core";
-import { chromiumAvailable, CHROMIUM, launchChromium } from "./browser-check";
+import { chromiumAvailable, CHROMIUM, launchChromium, within } from "./browser-check";
 import { inTalkSequence } from "./report";
 import { notebooksIn, resolveNotebooks, UsageError } from "./reproduce";
 
@@ -25,8 +25,12 @@ export interface Handout {
   pages: number;
 }
 
-/** Prints one HTML report to PDF; returns its page count. */
-export async function printReport(browser: Browser, html: string, pdf: string, { code = false } = {}): Promise<number> {
+/** Prints one HTML report to PDF; returns its page count. Fails past two minutes. */
+export function printReport(browser: Browser, html: string, pdf: string, { code = false } = {}): Promise<number> {
+  return within(print(browser, html, pdf, code), 120, `printing ${html}`);
+}
+
+async function print(browser: Browser, html: string, pdf: string, code: boolean): Promise<number> {
   // The viewport is the printed width, so that plotly lays each figure out to fit the page.
   const context = await browser.newContext({ offline: true, viewport: { width: PRINT_WIDTH_PX, height: 1100 } });
   const page = await context.newPage();
@@ -54,15 +58,16 @@ async function concatenate(pdfs: string[], out: string): Promise<number> {
 
 /**
  * Prints the reports of `reportsDir` named by `names` (default: every notebook of notebooks/
- * with a report) into `reportsDir/handouts`, and talk.pdf (index first) when all are printed.
+ * with a report) into `reportsDir/handouts`, and talk.pdf (index first) when all are printed;
+ * in `browser` if given (left open), else in a Chromium of its own.
  */
-export async function handouts(reportsDir: string, names: string[], { code = false, log = console.log as (line: string) => void } = {}): Promise<Handout[]> {
+export async function handouts(reportsDir: string, names: string[], { code = false, log = console.log as (line: string) => void, browser: given }: { code?: boolean; log?: (line: string) => void; browser?: Browser } = {}): Promise<Handout[]> {
   if (!chromiumAvailable()) throw new UsageError(`handouts need Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   const missing = names.filter((n) => !existsSync(join(reportsDir, `${n}.html`)));
   if (missing.length > 0) throw new UsageError(`no report for ${missing.join(", ")} in ${reportsDir}: run npm run reproduce first`);
   const out = join(reportsDir, "handouts");
   mkdirSync(out, { recursive: true });
-  const browser = await launchChromium();
+  const browser = given ?? (await launchChromium());
   try {
     const printed: Handout[] = [];
     for (const name of names) {
@@ -82,7 +87,7 @@ export async function handouts(reportsDir: string, names: string[], { code = fal
     }
     return printed;
   } finally {
-    await browser.close();
+    if (!given) await within(browser.close(), 30, "closing Chromium");
   }
 }
 

@@ -4,15 +4,24 @@
 // test:all`): `npm test` checks every notebook's test cells on the one kernel execution of
 // test/reports.test.ts instead, so that each notebook's code runs once. --all also sets
 // LANDSCAPE_TEST_ALL=1, under which test/reports.test.ts compares every notebook in stock Jupyter.
-// Node 20's --test takes no glob, so the files are listed here.
 //
-// Files run four at a time (--test-concurrency; LANDSCAPE_TEST_CONCURRENCY overrides it), the
-// longest first. On the two-core machines of issue 16's budget (`npm test` under 5 minutes)
-// one file at a time used 1.1 cores on average, since most files wait on kernels, browsers and
-// child processes; four at a time keep both cores busier (measured from a fresh clone on an idle
+// Each file runs in a process of its own (`node --import tsx --test-reporter=spec FILE`), four at
+// a time (LANDSCAPE_TEST_CONCURRENCY), the longest first. On the two-core machines of issue 16's
+// budget one file at a time used 1.1 cores on average, since most files wait on kernels,
+// browsers and child processes; four at a time keep both cores busier (fresh clone, idle
 // machine, 2026-11-29: the test phase 357 s, against 529 s one file at a time; eight at a time
 // was slower, 385 s).
-import { spawn } from "node:child_process";
+//
+// No file can hold the run forever. A file gets LANDSCAPE_TEST_FILE_TIMEOUT seconds (default
+// 900; the longest, test/reports.test.ts, takes about 240 s on an idle machine). Past it, the
+// runner prints the file's output so far and every process still running under it (pid, parent,
+// command), kills them, and counts the file as failed. (A file whose tests all passed but which
+// started something that holds its event loop — a browser, a kernel, a socket — never exits, and
+// prints no summary: node's runner prints that on exit.) Each
+// file's output is printed when it ends, so that one slow file holds back nobody else's; the
+// summary at the end counts the tests of every file, lists the failed files, and the slowest ones.
+// Ctrl-C (or SIGTERM, SIGHUP) stops every file's processes before the runner exits.
+import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -48,29 +57,136 @@ function testFiles(dir) {
   });
 }
 
+/** A positive whole number from the environment, or the default; exits with a message otherwise. */
+function positiveInteger(name, fallback) {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`${name} must be a positive integer, got "${process.env[name]}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
 const rank = (file) => (LONGEST_FIRST.includes(file) ? LONGEST_FIRST.indexOf(file) : LONGEST_FIRST.length);
 const files = named.length > 0 ? named : testFiles("test").sort().sort((a, b) => rank(a) - rank(b));
-const env = all ? { ...process.env, LANDSCAPE_TEST_ALL: "1" } : process.env;
-const concurrency = Number(process.env.LANDSCAPE_TEST_CONCURRENCY ?? 4);
-if (!Number.isInteger(concurrency) || concurrency < 1) {
-  console.error(`LANDSCAPE_TEST_CONCURRENCY must be a positive integer, got "${process.env.LANDSCAPE_TEST_CONCURRENCY}"`);
-  process.exit(2);
+const concurrency = positiveInteger("LANDSCAPE_TEST_CONCURRENCY", 4);
+const fileTimeout = positiveInteger("LANDSCAPE_TEST_FILE_TIMEOUT", 900);
+// Colours as on a terminal when the run is on one (each file's output goes through a pipe).
+const env = { ...process.env, ...(all ? { LANDSCAPE_TEST_ALL: "1" } : {}), ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: "1" } : {}) };
+
+/** Every process descended from `root` (root included), from `ps`: pid, parent pid and command. */
+function processTree(root) {
+  const ps = spawnSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" });
+  const rows = (ps.stdout ?? "").split("\n").flatMap((line) => {
+    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
+    return m ? [{ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }] : [];
+  });
+  const tree = [];
+  const visit = (pid) => {
+    for (const row of rows.filter((r) => r.ppid === pid)) {
+      tree.push(row);
+      visit(row.pid);
+    }
+  };
+  const self = rows.find((r) => r.pid === root);
+  if (self) tree.push(self);
+  visit(root);
+  return tree;
 }
-/** Runs a command with its output collected (or passed through); resolves to its exit status and output. */
-function run(command, argv, { inherit = false } = {}) {
+
+/** Kills a file's process group and every process still descended from it. */
+function killTree(child, tree = processTree(child.pid)) {
+  for (const pid of [-child.pid, ...tree.map((p) => p.pid)]) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+const running = new Set();
+const stopAll = () => {
+  for (const child of running) killTree(child);
+};
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(128 + { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal]);
+  });
+}
+
+/** The spec reporter's closing counts ("ℹ tests 12", "ℹ pass 11", …). */
+function counts(output) {
+  const found = {};
+  for (const m of output.matchAll(/^ℹ (tests|pass|fail|cancelled|skipped|todo) (\d+)$/gm)) found[m[1]] = Number(m[2]);
+  return found;
+}
+
+/**
+ * Runs one test file in a process group of its own; resolves when it has exited (or was
+ * killed), with its output, its exit status, why it was stopped (if it was) and its wall time.
+ */
+function runFile(file) {
   return new Promise((done) => {
-    const child = spawn(command, argv, { stdio: inherit ? "inherit" : ["ignore", "pipe", "pipe"], env });
+    const started = Date.now();
+    const child = spawn(process.execPath, ["--import", "tsx", "--test-reporter=spec", file], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    running.add(child);
     let output = "";
-    child.stdout?.on("data", (chunk) => (output += chunk));
-    child.stderr?.on("data", (chunk) => (output += chunk));
-    child.on("close", (status) => done({ status: status ?? 1, output }));
+    let stopped;
+    const stop = (why) => {
+      if (stopped) return;
+      const tree = processTree(child.pid);
+      stopped = `${why}; the processes still running under it:\n${tree.map((p) => `  ${p.pid} (parent ${p.ppid}) ${p.args}`).join("\n") || "  (none left)"}`;
+      killTree(child, tree);
+    };
+    const onData = (chunk) => (output += chunk);
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    const deadline = setTimeout(() => stop(`stopped after ${fileTimeout} s (LANDSCAPE_TEST_FILE_TIMEOUT): a test that does not end, or, with no summary above, a process that does not exit`), fileTimeout * 1000);
+    child.on("error", (e) => (stopped ??= `could not start: ${e.message}`));
+    child.on("exit", (status, signal) => {
+      clearTimeout(deadline);
+      running.delete(child);
+      // A grandchild may keep the pipes open: read what is there now, and do not wait for them.
+      setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        done({ file, output, status: status ?? 1, signal, stopped, seconds: (Date.now() - started) / 1000 });
+      }, 100);
+    });
   });
 }
 
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-const [tests, types] = await Promise.all([
-  run(process.execPath, ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", ...files], { inherit: true }),
-  typecheck ? run(process.execPath, [tsc, "-p", "test"]) : Promise.resolve({ status: 0, output: "" }),
-]);
-if (typecheck) console.log(types.status === 0 ? "type-check (tsc -p test): no errors" : `type-check (tsc -p test) failed:\n${types.output}`);
-process.exit(tests.status !== 0 ? tests.status : types.status);
+const types = typecheck
+  ? new Promise((done) => {
+      const child = spawn(process.execPath, [tsc, "-p", "test"], { stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+      child.on("close", (status) => done({ status: status ?? 1, output }));
+    })
+  : Promise.resolve({ status: 0, output: "" });
+
+const results = [];
+let next = 0;
+const worker = async () => {
+  while (next < files.length) {
+    const result = await runFile(files[next++]);
+    results.push(result);
+    process.stdout.write(`\n── ${result.file} (${result.seconds.toFixed(1)} s)\n${result.output}`);
+    if (result.stopped) process.stdout.write(`✖ ${result.file}: ${result.stopped}\n`);
+  }
+};
+await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+
+const failed = results.filter((r) => r.stopped || r.status !== 0);
+const total = { tests: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
+for (const r of results) for (const [k, v] of Object.entries(counts(r.output))) total[k] += v;
+console.log(`\n══ ${results.length} test files, ${concurrency} at a time: ${Object.entries(total).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+console.log(`   slowest: ${[...results].sort((a, b) => b.seconds - a.seconds).slice(0, 5).map((r) => `${r.file} ${r.seconds.toFixed(0)} s`).join(", ")}`);
+for (const r of failed) console.log(`✖ ${r.file}: ${r.stopped ?? `exit ${r.signal ?? r.status}`}`.split("\n")[0]);
+const { status: typeStatus, output: typeOutput } = await types;
+if (typecheck) console.log(typeStatus === 0 ? "type-check (tsc -p test): no errors" : `type-check (tsc -p test) failed:\n${typeOutput}`);
+process.exit(failed.length > 0 ? 1 : typeStatus);
