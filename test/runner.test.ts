@@ -15,7 +15,9 @@ function runner(files: string[], env: Record<string, string>) {
   const pids = join(mkdtempSync(join(tmpdir(), "landscape-runner-")), "pids");
   writeFileSync(pids, "");
   const started = Date.now();
-  const r = spawnSync(process.execPath, ["tools/run-tests.mjs", ...files], { encoding: "utf8", timeout: 120_000, env: { ...process.env, RUNNER_FIXTURE_PIDS: pids, ...env } });
+  // The runner's own settings of this run (LANDSCAPE_TEST_*) are not the fixtures'.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("LANDSCAPE_TEST_")));
+  const r = spawnSync(process.execPath, ["tools/run-tests.mjs", ...files], { encoding: "utf8", timeout: 120_000, env: { ...inherited, RUNNER_FIXTURE_PIDS: pids, ...env } });
   const children = readFileSync(pids, "utf8").split("\n").filter(Boolean).map(Number);
   return { code: r.status, out: r.stdout + r.stderr, seconds: (Date.now() - started) / 1000, children };
 }
