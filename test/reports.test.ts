@@ -50,9 +50,10 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
   let browser: Browser | undefined;
   // The work runs side by side where it is independent, so that the two cores stay busy (issue 16's
   // budget): stock Jupyter's runs beside ours, the fixture beside the notebooks. The reports are
-  // then opened and printed in one Chromium, one page at a time (as when CI last passed; the run
-  // that opened them beside their printing, in two browsers, hung in CI and was never seen to
-  // hang here), each step bounded (`within`). Each test reads the outcome it checks.
+  // then printed in one Chromium, one page at a time, each page checked on screen in the load that
+  // prints it (`handouts` with `check`; the run that opened them in one browser while another
+  // printed them hung in CI, never here), each step bounded (`within`); the fixture's two pages
+  // follow. Each test reads the outcome it checks.
   const stockRuns = new Map<string, Promise<Settled<Awaited<ReturnType<typeof executeWithNbconvert>>>>>();
   let pageChecks: Promise<Settled<{ file: string; check: PageCheck }[]>> | undefined;
   let printed: Promise<Settled<Handout[]>> | undefined;
@@ -74,13 +75,14 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
     for (const s of summaries) executed.set(s.name, readNotebook(join(out, `${s.name}.ipynb`)));
     if (chromiumAvailable()) {
       const opened = (browser = await launchChromium());
+      const printing = handouts(out, summaries.map((s) => s.name), { log: () => {}, browser: opened, check: true });
+      printed = settle(printing);
       pageChecks = settle((async () => {
-        const checks: { file: string; check: PageCheck }[] = [];
-        for (const file of reports()) checks.push({ file, check: await checkPage(opened, file) });
+        // Each report as printed (one load: checked on screen, then printed), then the fixture's pages.
+        const checks = (await printing).flatMap((h) => (h.check ? [{ file: join(out, `${h.name}.html`), check: h.check }] : []));
+        for (const file of [join(fixtureOut, "pipeline.html"), join(fixtureOut, "index.html")]) checks.push({ file, check: await checkPage(opened, file) });
         return checks;
       })());
-      const names = summaries.map((s) => s.name);
-      if (pdftoppmAvailable()) printed = settle(pageChecks.then(() => handouts(out, names, { log: () => {}, browser: opened })));
     }
   });
   after(async () => {
@@ -147,7 +149,7 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
   it("opens each report offline from file:// with no console error, no request leaving the file, every plot drawn and every formula rendered", async (t) => {
     if (!pageChecks) return t.skip(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
     const checks = valueOf(await pageChecks);
-    assert.deepEqual(checks.map((c) => c.file), reports(), "every report was opened");
+    assert.deepEqual(checks.map((c) => c.file).sort(), reports().sort(), "every report was opened");
     for (const { file, check } of checks) {
       assert.deepEqual(check.consoleErrors, [], `${file}: console errors`);
       assert.deepEqual(check.externalRequests, [], `${file}: requests leaving the file`);
@@ -170,8 +172,8 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
   const PAGE_BUDGET: Record<string, number> = { "00-tour": 4, "01-nonsmooth": 9, "02-saddle-points": 8, "03-landscape-design": 15, "03b-overparametrized-networks": 6, "03c-quadratic-networks": 10, "04-generalization": 9, "04a-margins-of-wide-networks": 9, "04b-overparametrization-on-real-data": 6, index: 9 };
 
   it("prints each report to a PDF handout within its page budget, and the whole talk as one PDF, with no blank page", async (t) => {
-    if (!chromiumAvailable()) return t.skip(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
-    if (!printed) return t.skip("no pdftoppm: apt-get install poppler-utils");
+    if (!printed) return t.skip(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+    if (!pdftoppmAvailable()) return t.skip("no pdftoppm: apt-get install poppler-utils");
     const handouts = valueOf(await printed);
     const talk = handouts.find((h) => h.name === "talk")!;
     assert.equal(talk.pages, handouts.filter((h) => h.name !== "talk").reduce((sum, h) => sum + h.pages, 0), "talk.pdf is the index and every notebook");

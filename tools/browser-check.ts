@@ -49,9 +49,14 @@ const fromFileOrData = (url: string) => url.startsWith("file:") || url.startsWit
 export async function openOffline(
   browser: Browser,
   file: string,
-  { allow = fromFileOrData, loadTimeout = 30_000, figureTimeout = 15_000 }: { allow?: (url: string) => boolean; loadTimeout?: number; figureTimeout?: number } = {},
+  {
+    allow = fromFileOrData,
+    loadTimeout = 30_000,
+    figureTimeout = 15_000,
+    viewport,
+  }: { allow?: (url: string) => boolean; loadTimeout?: number; figureTimeout?: number; viewport?: { width: number; height: number } } = {},
 ) {
-  const context = await browser.newContext({ offline: true });
+  const context = await browser.newContext({ offline: true, ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const externalRequests: string[] = [];
@@ -77,7 +82,15 @@ export function checkPage(browser: Browser, file: string, screenshot?: string): 
 }
 
 async function inspect(browser: Browser, file: string, screenshot?: string): Promise<PageCheck> {
-  const { context, page, consoleErrors, externalRequests } = await openOffline(browser, file);
+  const opened = await openOffline(browser, file);
+  const check = await pageCheck(opened);
+  if (screenshot) await opened.page.screenshot({ path: screenshot, fullPage: true });
+  await opened.context.close();
+  return check;
+}
+
+/** What a reader sees on a page that {@link openOffline} opened: its errors, blocked requests, figures and formulas. */
+export async function pageCheck({ page, consoleErrors, externalRequests }: Awaited<ReturnType<typeof openOffline>>): Promise<PageCheck> {
   const counts = await page.evaluate(() => ({
     figures: document.querySelectorAll("div.landscape-figure").length,
     figuresDrawn: document.querySelectorAll("div.landscape-figure .main-svg").length > 0
@@ -86,7 +99,5 @@ async function inspect(browser: Browser, file: string, screenshot?: string): Pro
     formulas: document.querySelectorAll(".katex").length,
     formulaErrors: document.querySelectorAll(".katex-error").length,
   }));
-  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
-  await context.close();
-  return { consoleErrors, externalRequests, ...counts };
+  return { consoleErrors: [...consoleErrors], externalRequests: [...externalRequests], ...counts };
 }

@@ -9,10 +9,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { PDFDocument } from "pdf-lib";
 import type { Browser } from "playwright-core";
-import { chromiumAvailable, CHROMIUM, launchChromium, within } from "./browser-check";
+import { chromiumAvailable, CHROMIUM, launchChromium, openOffline, pageCheck, within, type PageCheck } from "./browser-check";
 import { inTalkSequence } from "./report";
 import { notebooksIn, resolveNotebooks, UsageError } from "./reproduce";
 
@@ -23,18 +22,24 @@ export interface Handout {
   name: string;
   pdf: string;
   pages: number;
+  /** What the page showed on screen before it was printed (with `check`). */
+  check?: PageCheck;
 }
 
-/** Prints one HTML report to PDF; returns its page count. Fails past two minutes. */
-export function printReport(browser: Browser, html: string, pdf: string, { code = false } = {}): Promise<number> {
-  return within(print(browser, html, pdf, code), 120, `printing ${html}`);
+/**
+ * Prints one HTML report to PDF, offline (a request leaving the file is blocked); returns its
+ * page count, and with `check` what the page showed on screen first ({@link pageCheck}: one
+ * load serves both). Fails past two minutes.
+ */
+export function printReport(browser: Browser, html: string, pdf: string, { code = false, check = false } = {}): Promise<{ pages: number; check?: PageCheck }> {
+  return within(print(browser, html, pdf, code, check), 120, `printing ${html}`);
 }
 
-async function print(browser: Browser, html: string, pdf: string, code: boolean): Promise<number> {
+async function print(browser: Browser, html: string, pdf: string, code: boolean, check: boolean): Promise<{ pages: number; check?: PageCheck }> {
   // The viewport is the printed width, so that plotly lays each figure out to fit the page.
-  const context = await browser.newContext({ offline: true, viewport: { width: PRINT_WIDTH_PX, height: 1100 } });
-  const page = await context.newPage();
-  await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
+  const opened = await openOffline(browser, html, { viewport: { width: PRINT_WIDTH_PX, height: 1100 }, figureTimeout: 30_000 });
+  const { context, page } = opened;
+  const seen = check ? await pageCheck(opened) : undefined;
   await page.emulateMedia({ media: "print" });
   if (code) await page.evaluate(() => document.body.classList.add("print-code"));
   // Every figure drawn (plotly adds its SVG) before printing.
@@ -42,7 +47,7 @@ async function print(browser: Browser, html: string, pdf: string, code: boolean)
   const bytes = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
   await context.close();
   writeFileSync(pdf, bytes);
-  return (await PDFDocument.load(bytes)).getPageCount();
+  return { pages: (await PDFDocument.load(bytes)).getPageCount(), check: seen };
 }
 
 /** One PDF from several, in order. */
@@ -61,7 +66,11 @@ async function concatenate(pdfs: string[], out: string): Promise<number> {
  * with a report) into `reportsDir/handouts`, and talk.pdf (index first) when all are printed;
  * in `browser` if given (left open), else in a Chromium of its own.
  */
-export async function handouts(reportsDir: string, names: string[], { code = false, log = console.log as (line: string) => void, browser: given }: { code?: boolean; log?: (line: string) => void; browser?: Browser } = {}): Promise<Handout[]> {
+export async function handouts(
+  reportsDir: string,
+  names: string[],
+  { code = false, check = false, log = console.log as (line: string) => void, browser: given }: { code?: boolean; check?: boolean; log?: (line: string) => void; browser?: Browser } = {},
+): Promise<Handout[]> {
   if (!chromiumAvailable()) throw new UsageError(`handouts need Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   const missing = names.filter((n) => !existsSync(join(reportsDir, `${n}.html`)));
   if (missing.length > 0) throw new UsageError(`no report for ${missing.join(", ")} in ${reportsDir}: run npm run reproduce first`);
@@ -72,17 +81,17 @@ export async function handouts(reportsDir: string, names: string[], { code = fal
     const printed: Handout[] = [];
     for (const name of names) {
       const pdf = join(out, `${name}.pdf`);
-      const pages = await printReport(browser, join(reportsDir, `${name}.html`), pdf, { code });
-      printed.push({ name, pdf, pages });
+      const { pages, check: seen } = await printReport(browser, join(reportsDir, `${name}.html`), pdf, { code, check });
+      printed.push({ name, pdf, pages, check: seen });
       log(`${pdf}: ${pages} page${pages === 1 ? "" : "s"}`);
     }
     if (existsSync(join(reportsDir, "index.html"))) {
       const index = join(out, "index.pdf");
-      const pages = await printReport(browser, join(reportsDir, "index.html"), index);
+      const { pages, check: seen } = await printReport(browser, join(reportsDir, "index.html"), index, { check });
       const talk = join(out, "talk.pdf");
       // the notebooks in the talk's order, as the index lists them (04a and 04b before 04)
       const total = await concatenate([index, ...inTalkSequence(printed.map((h) => ({ ...h, file: h.name }))).map((h) => h.pdf)], talk);
-      printed.push({ name: "index", pdf: index, pages }, { name: "talk", pdf: talk, pages: total });
+      printed.push({ name: "index", pdf: index, pages, check: seen }, { name: "talk", pdf: talk, pages: total });
       log(`${talk}: ${total} pages (the index and ${names.length} notebook${names.length === 1 ? "" : "s"})`);
     }
     return printed;
