@@ -17,6 +17,8 @@ function runner(files: string[], env: Record<string, string>) {
   const started = Date.now();
   // The runner's own settings of this run (LANDSCAPE_TEST_*) are not the fixtures'.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("LANDSCAPE_TEST_")));
+  // The runner must not depend on how this file was started: under `node --test` (as npm test
+  // starts every file), NODE_TEST_CONTEXT is set here, and the runner drops it for its files.
   const r = spawnSync(process.execPath, ["tools/run-tests.mjs", ...files], { encoding: "utf8", timeout: 120_000, env: { ...inherited, RUNNER_FIXTURE_PIDS: pids, ...env } });
   const children = readFileSync(pids, "utf8").split("\n").filter(Boolean).map(Number);
   return { code: r.status, out: r.stdout + r.stderr, seconds: (Date.now() - started) / 1000, children };
@@ -47,6 +49,13 @@ describe("the test runner", () => {
     assert.equal(r.children.length, 2, r.out);
     assert.deepEqual(r.children.filter(alive), [], "the stopped files' children are gone");
     assert.ok(r.seconds < 40, `the run ends soon after the file timeout: ${r.seconds} s`);
+  });
+
+  it("fails a file that runs no test of its own", () => {
+    const r = runner([fixture("passes"), fixture("empty")], {});
+    assert.equal(r.code, 1, r.out);
+    assert.match(r.out, /✖ test\/fixtures\/runner\/empty\.test\.mjs: it reported no test of its own/);
+    assert.doesNotMatch(r.out, /✖ test\/fixtures\/runner\/passes/);
   });
 
   it("passes when every file passes, and refuses a bad setting", () => {

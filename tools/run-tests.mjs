@@ -24,7 +24,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 /**
  * The files that take longest, longest first (measured with `--test-reporter=tap` on an idle
@@ -72,7 +72,10 @@ const files = named.length > 0 ? named : testFiles("test").sort().sort((a, b) =>
 const concurrency = positiveInteger("LANDSCAPE_TEST_CONCURRENCY", 4);
 const fileTimeout = positiveInteger("LANDSCAPE_TEST_FILE_TIMEOUT", 900);
 // Colours as on a terminal when the run is on one (each file's output goes through a pipe).
+// NODE_TEST_CONTEXT is node's mark of a process its test runner started: inherited (this runner
+// run from a test), it makes each file's `node --test` skip the file and report nothing.
 const env = { ...process.env, ...(all ? { LANDSCAPE_TEST_ALL: "1" } : {}), ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: "1" } : {}) };
+delete env.NODE_TEST_CONTEXT;
 
 /** Every process descended from `root` (root included), from `ps`: pid, parent pid and command. */
 function processTree(root) {
@@ -150,6 +153,10 @@ function runFile(file) {
     child.on("exit", (status, signal) => {
       clearTimeout(deadline);
       running.delete(child);
+      // A file that ran no test of its own passed nothing (node's runner then reports the file
+      // itself as one passing test: it declared none, or exited before they ran).
+      const asOne = output.split("\n").some((line) => line.startsWith(`✔ ${resolve(file)} (`));
+      if (status === 0 && (asOne || !((counts(output).tests ?? 0) > 0))) stopped ??= "it reported no test of its own (none declared, or the process exited before they ran)";
       // A grandchild may keep the pipes open: read what is there now, and do not wait for them.
       setTimeout(() => {
         child.stdout.destroy();
