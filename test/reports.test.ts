@@ -12,10 +12,9 @@ import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { checkPage, chromiumAvailable, launchChromium, within, CHROMIUM, type PageCheck } from "../tools/browser-check";
 import { cacheFolder, comparisonKey, environmentHash, markCompared } from "../tools/cache";
-import { cellTitle } from "../tools/extract-tests";
 import { handouts, pageInk, pdftoppmAvailable, type Handout } from "../tools/handouts";
 import { executeWithNbconvert, hasNbconvert, notebooksToCompare, visibleOutputs } from "../tools/jupyter-compare";
-import { readNotebook, sourceText, tagsOf, type CodeCell, type Notebook } from "../tools/notebook";
+import { cellTitle, readNotebook, sourceText, tagsOf, type CodeCell, type Notebook } from "../tools/notebook";
 import { notebooksIn, reproduce, type ReproduceSummary } from "../tools/reproduce";
 import { cellStatus, resultOf } from "../tools/verdicts";
 

@@ -9,14 +9,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
-import { readNotebook, sourceText, tagsOf } from "./notebook";
-
-/** The first comment line of a cell, without the comment marker (or its first line). */
-export function cellTitle(source: string): string {
-  const comment = source.split("\n").map((l) => l.trim()).find((l) => l.startsWith("//"));
-  const line = comment ? comment.replace(/^\/\/+\s*/, "") : source.trim().split("\n")[0] ?? "";
-  return line.length > 100 ? `${line.slice(0, 97)}…` : line;
-}
+import { cellTitle, readNotebook, sourceText, tagsOf } from "./notebook";
 
 /**
  * Splits a cell into its import declarations and the rest, using the TypeScript parser. A

@@ -6,8 +6,7 @@
  * its `result(...)` line still counts, under the claim read from its source.
  */
 import { RESULT_MIME, type Result } from "landscape";
-import { cellTitle } from "./extract-tests";
-import { sourceText, tagsOf, type CodeCell } from "./notebook";
+import { cellTitle, sourceText, tagsOf, type CodeCell } from "./notebook";
 
 /** What the pipeline reports for one claim. */
 export type Verdict = "pass" | "fail" | "not run";
