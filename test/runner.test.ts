@@ -1,9 +1,11 @@
 // The test runner (tools/run-tests.mjs): no file can hold `npm test` forever. A file past its
 // time (a test that does not end, or a process that does not exit after its tests) is stopped
-// with every process under it, named with those processes, and counted as failed; the other
+// with every process of its run — in its process group, in a session of its own — named and
+// killed, and counted as failed; what a file leaves running when it exits is listed and
+// killed; a signal to the runner prints the running files' output and stops them; the other
 // files' results are all reported.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,44 +13,81 @@ import { describe, it } from "node:test";
 
 const fixture = (name: string) => join("test", "fixtures", "runner", `${name}.test.mjs`);
 
-function runner(files: string[], env: Record<string, string>) {
+/** The environment of a runner under test, and the file where its fixtures write their children's pids. */
+function setting(env: Record<string, string>) {
   const pids = join(mkdtempSync(join(tmpdir(), "landscape-runner-")), "pids");
   writeFileSync(pids, "");
-  const started = Date.now();
-  // The runner's own settings of this run (LANDSCAPE_TEST_*) are not the fixtures'.
+  // The runner's own settings of this run (LANDSCAPE_TEST_*) are not the fixtures'. The runner
+  // must not depend on how this file was started: under `node --test` (as npm test starts every
+  // file), NODE_TEST_CONTEXT is set here, and the runner drops it for its files.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("LANDSCAPE_TEST_")));
-  // The runner must not depend on how this file was started: under `node --test` (as npm test
-  // starts every file), NODE_TEST_CONTEXT is set here, and the runner drops it for its files.
-  const r = spawnSync(process.execPath, ["tools/run-tests.mjs", ...files], { encoding: "utf8", timeout: 120_000, env: { ...inherited, RUNNER_FIXTURE_PIDS: pids, ...env } });
-  const children = readFileSync(pids, "utf8").split("\n").filter(Boolean).map(Number);
-  return { code: r.status, out: r.stdout + r.stderr, seconds: (Date.now() - started) / 1000, children };
+  return { pids, env: { ...inherited, RUNNER_FIXTURE_PIDS: pids, ...env } };
+}
+
+const childrenIn = (pids: string) => readFileSync(pids, "utf8").split("\n").filter(Boolean).map(Number);
+
+function runner(files: string[], env: Record<string, string>) {
+  const { pids, env: full } = setting(env);
+  const started = Date.now();
+  const r = spawnSync(process.execPath, ["tools/run-tests.mjs", ...files], { encoding: "utf8", timeout: 120_000, env: full });
+  return { code: r.status, out: r.stdout + r.stderr, seconds: (Date.now() - started) / 1000, children: childrenIn(pids) };
 }
 
 /** Whether a process runs (a zombie, killed and not yet reaped by init, does not). */
 const alive = (pid: number) => {
   try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
   } catch {
     return false;
   }
 };
 
+const until = async (condition: () => boolean, seconds: number) => {
+  for (const end = Date.now() + seconds * 1000; Date.now() < end && !condition(); ) await new Promise((r) => setTimeout(r, 100));
+  return condition();
+};
+
 describe("the test runner", () => {
-  it("stops a file that does not end and a file that does not exit, with the processes under them, and reports every file", () => {
-    const r = runner([fixture("passes"), fixture("fails"), fixture("hangs"), fixture("leaks")], { LANDSCAPE_TEST_CONCURRENCY: "2", LANDSCAPE_TEST_FILE_TIMEOUT: "8" });
+  it("stops a file that does not end and a file that does not exit, with every process of their runs, and reports every file", () => {
+    const r = runner([fixture("passes"), fixture("fails"), fixture("hangs"), fixture("leaks")], { LANDSCAPE_TEST_FILE_TIMEOUT: "8" });
     assert.equal(r.code, 1, r.out);
     // The stopped files print no summary (node's runner prints it on exit): 2 + 2 tests from the others.
-    assert.match(r.out, /══ 4 test files, 2 at a time: tests 4, pass 3, fail 1, cancelled 0, skipped 0, todo 0/);
-    for (const name of ["hangs", "leaks"]) {
-      assert.match(r.out, new RegExp(`✖ test/fixtures/runner/${name}\\.test\\.mjs: stopped after 8 s \\(LANDSCAPE_TEST_FILE_TIMEOUT\\).*the processes still running under it:\n(.*\n)*\\s+\\d+ \\(parent \\d+\\) sleep 1000`));
+    assert.match(r.out, /══ 4 test files, 4 at a time: tests 4, pass 3, fail 1, cancelled 0, skipped 0, todo 0/);
+    for (const [name, sleeps] of [["hangs", ["1000", "1001"]], ["leaks", ["1000"]]] as const) {
+      const stopped = new RegExp(`✖ test/fixtures/runner/${name}\\.test\\.mjs: stopped after 8 s \\(LANDSCAPE_TEST_FILE_TIMEOUT\\).*the processes of its run still alive:\\n((  \\d+ \\(parent \\d+\\) .*\\n)+)`).exec(r.out);
+      assert.ok(stopped, `${name} stopped and its processes listed:\n${r.out}`);
+      for (const seconds of sleeps) assert.match(stopped[1], new RegExp(`\\d+ \\(parent \\d+\\) sleep ${seconds}\\n`), `${name}: sleep ${seconds} listed`);
     }
-    assert.match(r.out, /✔ passes and leaves a child behind/, "a stopped file's test results so far are shown");
     assert.match(r.out, /✖ test\/fixtures\/runner\/fails\.test\.mjs: exit 1/);
     assert.doesNotMatch(r.out, /✖ test\/fixtures\/runner\/passes/);
-    assert.match(r.out, /started its child/, "a stopped file's output so far is shown");
-    assert.equal(r.children.length, 2, r.out);
-    assert.deepEqual(r.children.filter(alive), [], "the stopped files' children are gone");
+    assert.match(r.out, /✔ passes and leaves a child behind/, "a stopped file's test results so far are shown");
+    assert.match(r.out, /started its children/, "and what it printed");
+    assert.equal(r.children.length, 3, r.out);
+    assert.deepEqual(r.children.filter(alive), [], "the stopped files' children are gone, the one in a session of its own too");
     assert.ok(r.seconds < 40, `the run ends soon after the file timeout: ${r.seconds} s`);
+  });
+
+  it("lists and kills what a file leaves running when it exits, without failing it", () => {
+    const r = runner([fixture("strays")], {});
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /⚠ test\/fixtures\/runner\/strays\.test\.mjs left processes running when it exited \(killed now\):\n\s+\d+ \(parent \d+\) sleep 1002\n/);
+    assert.equal(r.children.length, 1);
+    assert.deepEqual(r.children.filter(alive), []);
+  });
+
+  it("on SIGTERM prints what the running files printed so far, stops them and their processes, and exits 143", async () => {
+    const { pids, env } = setting({});
+    const child = spawn(process.execPath, ["tools/run-tests.mjs", fixture("hangs")], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    const exited = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
+    assert.ok(await until(() => childrenIn(pids).length === 2, 30), "the fixture started its children");
+    child.kill("SIGTERM");
+    assert.equal(await exited, 143, out);
+    assert.match(out, /── test\/fixtures\/runner\/hangs\.test\.mjs \([\d.]+ s, unfinished\)\n(.*\n)*.*started its children\n/);
+    assert.match(out, /✖ test\/fixtures\/runner\/hangs\.test\.mjs: stopped by SIGTERM to the test runner; the processes of its run still alive:\n(.*\n)*\s+\d+ \(parent \d+\) sleep 1001\n/);
+    assert.ok(await until(() => childrenIn(pids).filter(alive).length === 0, 5), `children left: ${childrenIn(pids).filter(alive)}`);
   });
 
   it("fails a file that runs no test of its own", () => {
@@ -58,14 +97,17 @@ describe("the test runner", () => {
     assert.doesNotMatch(r.out, /✖ test\/fixtures\/runner\/passes/);
   });
 
-  it("passes when every file passes, and refuses a bad setting", () => {
+  it("passes when every file passes, and refuses a bad setting or option", () => {
     const ok = runner([fixture("passes")], {});
     assert.equal(ok.code, 0, ok.out);
     assert.match(ok.out, /══ 1 test files, 4 at a time: tests 2, pass 2, fail 0/);
-    for (const name of ["LANDSCAPE_TEST_CONCURRENCY", "LANDSCAPE_TEST_FILE_TIMEOUT"]) {
-      const bad = runner([fixture("passes")], { [name]: "0" });
+    for (const [name, value] of [["LANDSCAPE_TEST_CONCURRENCY", "0"], ["LANDSCAPE_TEST_FILE_TIMEOUT", "0"], ["LANDSCAPE_TEST_FILE_TIMEOUT", "9999999"], ["LANDSCAPE_TEST_TOTAL_TIMEOUT", "1.5"]]) {
+      const bad = runner([fixture("passes")], { [name]: value });
       assert.equal(bad.code, 2, bad.out);
-      assert.match(bad.out, new RegExp(`${name} must be a positive integer, got "0"`));
+      assert.match(bad.out, new RegExp(`${name} must be a positive integer.*, got "${value}"`));
     }
+    const option = runner(["--test-name-pattern=x", fixture("passes")], {});
+    assert.equal(option.code, 2, option.out);
+    assert.match(option.out, /unknown option --test-name-pattern=x/);
   });
 });

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { PDFDocument } from "pdf-lib";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { chromiumAvailable, CHROMIUM, launchChromium, openOffline, pageCheck, within, type PageCheck } from "./browser-check";
 import { inTalkSequence } from "./report";
 import { notebooksIn, resolveNotebooks, UsageError } from "./reproduce";
@@ -32,20 +32,29 @@ export interface Handout {
  * load serves both). Fails past two minutes.
  */
 export function printReport(browser: Browser, html: string, pdf: string, { code = false, check = false } = {}): Promise<{ pages: number; check?: PageCheck }> {
-  return within(print(browser, html, pdf, code, check), 120, `printing ${html}`);
+  const named = print(browser, html, pdf, code, check).catch((e: Error) => {
+    throw new Error(`printing ${html}: ${e.message}`, { cause: e });
+  });
+  return within(named, 120, `printing ${html}`);
 }
 
 async function print(browser: Browser, html: string, pdf: string, code: boolean, check: boolean): Promise<{ pages: number; check?: PageCheck }> {
   // The viewport is the printed width, so that plotly lays each figure out to fit the page.
-  const opened = await openOffline(browser, html, { viewport: { width: PRINT_WIDTH_PX, height: 1100 }, figureTimeout: 30_000 });
+  const opened = await openOffline(browser, html, { viewport: { width: PRINT_WIDTH_PX, height: 1100 } });
   const { context, page } = opened;
-  const seen = check ? await pageCheck(opened) : undefined;
+  try {
+    return await printOpened(page, pdf, code, check ? await pageCheck(opened) : undefined);
+  } finally {
+    await context.close();
+  }
+}
+
+async function printOpened(page: Page, pdf: string, code: boolean, seen: PageCheck | undefined): Promise<{ pages: number; check?: PageCheck }> {
   await page.emulateMedia({ media: "print" });
   if (code) await page.evaluate(() => document.body.classList.add("print-code"));
   // Every figure drawn (plotly adds its SVG) before printing.
   await page.waitForFunction(() => Array.from(document.querySelectorAll("div.landscape-figure")).every((d) => d.querySelector(".main-svg")), undefined, { timeout: 30_000 });
   const bytes = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
-  await context.close();
   writeFileSync(pdf, bytes);
   return { pages: (await PDFDocument.load(bytes)).getPageCount(), check: seen };
 }

@@ -13,17 +13,21 @@
 // was slower, 385 s).
 //
 // No file can hold the run forever. A file gets LANDSCAPE_TEST_FILE_TIMEOUT seconds (default
-// 900; the longest, test/reports.test.ts, takes about 240 s on an idle machine). Past it, the
-// runner prints the file's output so far and every process still running under it (pid, parent,
-// command), kills them, and counts the file as failed. (A file whose tests all passed but which
-// started something that holds its event loop — a browser, a kernel, a socket — never exits, and
-// prints no summary: node's runner prints that on exit.) Each
-// file's output is printed when it ends, so that one slow file holds back nobody else's; the
-// summary at the end counts the tests of every file, lists the failed files, and the slowest ones.
-// Ctrl-C (or SIGTERM, SIGHUP) stops every file's processes before the runner exits.
-import { spawn, spawnSync } from "node:child_process";
+// 900; the longest, test/reports.test.ts, takes about 3 minutes on an idle machine), the whole
+// run LANDSCAPE_TEST_TOTAL_TIMEOUT (default 3600). Past either, the runner prints the file's
+// output so far and every process it started that still runs (pid, parent, command: found by
+// the mark LANDSCAPE_TEST_RUN each file's processes inherit, so that a kernel or a browser whose
+// parent died is found too, and by descent), kills them, and counts the file as failed. (A file
+// whose tests all passed but which started something that holds its event loop — a browser, a
+// kernel, a socket — never exits, and prints no summary: node's runner prints that on exit.)
+// Processes a file leaves running when it exits are listed and killed (a warning). Each file's
+// output is printed when it ends, so that one slow file holds back nobody else's; the summary
+// at the end counts the tests of every file, lists the failed files, and the slowest ones.
+// Ctrl-C (or SIGTERM, SIGHUP) prints what the running files printed so far and their processes,
+// and stops them, before the runner exits; so does the runner's own exit, whatever its cause.
+import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 /**
@@ -48,6 +52,11 @@ const all = args.includes("--all");
 // type-checked by the build) runs beside the tests instead of before them, and fails the run too.
 const typecheck = args.includes("--typecheck");
 const named = args.filter((a) => a !== "--all" && a !== "--typecheck");
+const unknown = named.filter((a) => a.startsWith("-"));
+if (unknown.length > 0) {
+  console.error(`run-tests: unknown option ${unknown.join(" ")} (options: --all, --typecheck; the rest are test files)`);
+  process.exit(2);
+}
 
 function testFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -57,11 +66,11 @@ function testFiles(dir) {
   });
 }
 
-/** A positive whole number from the environment, or the default; exits with a message otherwise. */
-function positiveInteger(name, fallback) {
+/** A whole number of at least 1 and at most `max` from the environment, or the default; exits with a message otherwise. */
+function positiveInteger(name, fallback, max = Number.MAX_SAFE_INTEGER) {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`${name} must be a positive integer, got "${process.env[name]}"`);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    console.error(`${name} must be a positive integer${max < Number.MAX_SAFE_INTEGER ? ` at most ${max}` : ""}, got "${process.env[name]}"`);
     process.exit(2);
   }
   return value;
@@ -69,54 +78,66 @@ function positiveInteger(name, fallback) {
 
 const rank = (file) => (LONGEST_FIRST.includes(file) ? LONGEST_FIRST.indexOf(file) : LONGEST_FIRST.length);
 const files = named.length > 0 ? named : testFiles("test").sort().sort((a, b) => rank(a) - rank(b));
+if (files.length === 0) {
+  console.error("run-tests: no test files");
+  process.exit(2);
+}
 const concurrency = positiveInteger("LANDSCAPE_TEST_CONCURRENCY", 4);
-const fileTimeout = positiveInteger("LANDSCAPE_TEST_FILE_TIMEOUT", 900);
-// Colours as on a terminal when the run is on one (each file's output goes through a pipe).
+const DAY = 86_400; // a longer setTimeout overflows (2³¹ ms is under 25 days) and fires at once
+const fileTimeout = positiveInteger("LANDSCAPE_TEST_FILE_TIMEOUT", 900, DAY);
+const totalTimeout = positiveInteger("LANDSCAPE_TEST_TOTAL_TIMEOUT", 3600, DAY);
 // NODE_TEST_CONTEXT is node's mark of a process its test runner started: inherited (this runner
 // run from a test), it makes each file's `node --test` skip the file and report nothing.
-const env = { ...process.env, ...(all ? { LANDSCAPE_TEST_ALL: "1" } : {}), ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: "1" } : {}) };
+const env = { ...process.env, ...(all ? { LANDSCAPE_TEST_ALL: "1" } : {}) };
 delete env.NODE_TEST_CONTEXT;
+delete env.FORCE_COLOR; // the counts below are read from the reporter's plain text
 
-/** Every process descended from `root` (root included), from `ps`: pid, parent pid and command. */
-function processTree(root) {
-  const ps = spawnSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" });
-  const rows = (ps.stdout ?? "").split("\n").flatMap((line) => {
-    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
-    return m ? [{ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }] : [];
-  });
-  const tree = [];
-  const visit = (pid) => {
-    for (const row of rows.filter((r) => r.ppid === pid)) {
-      tree.push(row);
-      visit(row.pid);
+/** Every process on the machine: pid, parent pid, command line, and whether its environment holds `mark` (from /proc). */
+function processes(mark) {
+  const rows = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // pid (comm) state ppid …: comm may hold spaces and parentheses, so read after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ") || stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      let marked = false;
+      try {
+        marked = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").includes(mark);
+      } catch {
+        // another user's process: not one of ours
+      }
+      if (!/^\d+ \(.*\) Z/s.test(stat)) rows.push({ pid: Number(entry), ppid, args, marked });
+    } catch {
+      // gone meanwhile
     }
-  };
-  const self = rows.find((r) => r.pid === root);
-  if (self) tree.push(self);
-  visit(root);
-  return tree;
+  }
+  return rows;
 }
 
-/** Kills a file's process group and every process still descended from it. */
-function killTree(child, tree = processTree(child.pid)) {
-  for (const pid of [-child.pid, ...tree.map((p) => p.pid)]) {
+/** The processes of a file's run still alive: its own, those descended from it, and those carrying its mark. */
+function processesOf(run) {
+  const rows = processes(run.mark);
+  const found = new Map(rows.filter((r) => r.marked || r.pid === run.child.pid).map((r) => [r.pid, r]));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of rows) if (!found.has(r.pid) && found.has(r.ppid)) (found.set(r.pid, r), (grew = true));
+  }
+  return [...found.values()];
+}
+
+const listed = (rows) => rows.map((p) => `  ${p.pid} (parent ${p.ppid}) ${p.args}`).join("\n") || "  (none left)";
+
+/** Kills a file's process group and every process of its run. */
+function kill(run, rows = processesOf(run)) {
+  for (const pid of [-run.child.pid, ...rows.map((p) => p.pid)]) {
     try {
       process.kill(pid, "SIGKILL");
     } catch {
       // already gone
     }
   }
-}
-
-const running = new Set();
-const stopAll = () => {
-  for (const child of running) killTree(child);
-};
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => {
-    stopAll();
-    process.exit(128 + { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal]);
-  });
 }
 
 /** The spec reporter's closing counts ("ℹ tests 12", "ℹ pass 11", …). */
@@ -126,76 +147,131 @@ function counts(output) {
   return found;
 }
 
+const running = new Set();
+let tscChild;
+/** Stops every running file (printing, with `why`, what it printed so far and its processes) and the type-check. */
+function stopAll(why) {
+  for (const run of running) run.stop(why);
+  try {
+    tscChild?.kill("SIGKILL");
+  } catch {
+    // gone
+  }
+}
+process.on("exit", () => stopAll("the test runner exited"));
+process.stdout.on("error", () => process.exit(1)); // a closed pipe (npm test | head): stop, and stop the files
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    stopAll(`stopped by ${signal} to the test runner`);
+    process.exit(128 + { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal]);
+  });
+}
+
 /**
  * Runs one test file in a process group of its own; resolves when it has exited (or was
- * killed), with its output, its exit status, why it was stopped (if it was) and its wall time.
+ * killed), with its output, its exit status, why it was stopped (if it was), what it left
+ * running, and its wall time.
  */
-function runFile(file) {
+function runFile(file, n) {
   return new Promise((done) => {
     const started = Date.now();
+    const mark = `LANDSCAPE_TEST_RUN=${process.pid}:${n}`;
     // `--test` with one file: node's runner runs it in a child with NODE_TEST_CONTEXT set, which
     // the library reads as "under tests" (figures validated, not shown), as under `npm test` always.
-    const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", file], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    running.add(child);
+    const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", file], { env: { ...env, LANDSCAPE_TEST_RUN: mark.split("=")[1] }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     let stopped;
-    const stop = (why) => {
-      if (stopped) return;
-      const tree = processTree(child.pid);
-      stopped = `${why}; the processes still running under it:\n${tree.map((p) => `  ${p.pid} (parent ${p.ppid}) ${p.args}`).join("\n") || "  (none left)"}`;
-      killTree(child, tree);
-    };
-    const onData = (chunk) => (output += chunk);
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    const deadline = setTimeout(() => stop(`stopped after ${fileTimeout} s (LANDSCAPE_TEST_FILE_TIMEOUT): a test that does not end, or, with no summary above, a process that does not exit`), fileTimeout * 1000);
-    child.on("error", (e) => (stopped ??= `could not start: ${e.message}`));
-    child.on("exit", (status, signal) => {
+    let finished = false;
+    const finish = (status, signal) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(deadline);
-      running.delete(child);
-      // A file that ran no test of its own passed nothing (node's runner then reports the file
-      // itself as one passing test: it declared none, or exited before they ran).
-      const asOne = output.split("\n").some((line) => line.startsWith(`✔ ${resolve(file)} (`));
-      if (status === 0 && (asOne || !((counts(output).tests ?? 0) > 0))) stopped ??= "it reported no test of its own (none declared, or the process exited before they ran)";
+      running.delete(run);
       // A grandchild may keep the pipes open: read what is there now, and do not wait for them.
       setTimeout(() => {
-        child.stdout.destroy();
-        child.stderr.destroy();
-        done({ file, output, status: status ?? 1, signal, stopped, seconds: (Date.now() - started) / 1000 });
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        // A file that ran no test of its own passed nothing (node's runner then reports the file
+        // itself as one passing test: it declared none, or exited before any of them ran).
+        const asOne = output.split("\n").some((line) => line.startsWith(`✔ ${resolve(file)} (`));
+        if (status === 0 && (asOne || !((counts(output).tests ?? 0) > 0))) stopped ??= "it reported no test of its own (none declared, or the process exited before any of them ran)";
+        const seconds = (Date.now() - started) / 1000;
+        // What its processes started and left behind (a child exiting on its own, such as tsx's
+        // esbuild service, gets two seconds), listed and killed.
+        const alive = () => (stopped ? [] : processesOf(run).filter((p) => p.pid !== child.pid));
+        const report = (left) => {
+          if (left.length > 0) kill(run, left);
+          done({ file, output, status: status ?? 1, signal, stopped, left, seconds });
+        };
+        if (alive().length === 0) report([]);
+        else setTimeout(() => report(alive()), 2000);
       }, 100);
+    };
+    const run = {
+      child,
+      mark,
+      stop(why) {
+        if (stopped || finished) return;
+        const rows = processesOf(run);
+        stopped = `${why}; the processes of its run still alive:\n${listed(rows)}`;
+        kill(run, rows);
+        if (why.includes("test runner")) process.stdout.write(`\n── ${file} (${((Date.now() - started) / 1000).toFixed(1)} s, unfinished)\n${output}✖ ${file}: ${stopped}\n`);
+      },
+    };
+    running.add(run);
+    const onData = (chunk) => (output += chunk);
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    const deadline = setTimeout(() => run.stop(`stopped after ${fileTimeout} s (LANDSCAPE_TEST_FILE_TIMEOUT): a test that does not end, or, with no summary above, a process that does not exit`), fileTimeout * 1000);
+    // A spawn that fails (ENOENT, EAGAIN) emits "error" and never "exit".
+    child.on("error", (e) => {
+      stopped ??= `could not start: ${e.message}`;
+      finish(1, null);
     });
+    child.on("exit", finish);
   });
 }
 
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const types = typecheck
   ? new Promise((done) => {
-      const child = spawn(process.execPath, [tsc, "-p", "test"], { stdio: ["ignore", "pipe", "pipe"] });
+      tscChild = spawn(process.execPath, [tsc, "-p", "test"], { stdio: ["ignore", "pipe", "pipe"] });
       let output = "";
-      child.stdout.on("data", (chunk) => (output += chunk));
-      child.stderr.on("data", (chunk) => (output += chunk));
-      child.on("close", (status) => done({ status: status ?? 1, output }));
+      tscChild.stdout.on("data", (chunk) => (output += chunk));
+      tscChild.stderr.on("data", (chunk) => (output += chunk));
+      tscChild.on("error", (e) => done({ status: 1, output: e.message }));
+      tscChild.on("close", (status) => done({ status: status ?? 1, output }));
     })
   : Promise.resolve({ status: 0, output: "" });
 
 const results = [];
 let next = 0;
+let overtime = false;
+const total = setTimeout(() => {
+  overtime = true;
+  stopAll(`stopped: the whole run passed ${totalTimeout} s (LANDSCAPE_TEST_TOTAL_TIMEOUT)`);
+}, totalTimeout * 1000);
 const worker = async () => {
-  while (next < files.length) {
-    const result = await runFile(files[next++]);
+  while (next < files.length && !overtime) {
+    const n = next++;
+    const result = await runFile(files[n], n);
     results.push(result);
     process.stdout.write(`\n── ${result.file} (${result.seconds.toFixed(1)} s)\n${result.output}`);
     if (result.stopped) process.stdout.write(`✖ ${result.file}: ${result.stopped}\n`);
+    if (result.left.length > 0) process.stdout.write(`⚠ ${result.file} left processes running when it exited (killed now):\n${listed(result.left)}\n`);
   }
 };
 await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+clearTimeout(total);
 
 const failed = results.filter((r) => r.stopped || r.status !== 0);
-const total = { tests: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
-for (const r of results) for (const [k, v] of Object.entries(counts(r.output))) total[k] += v;
-console.log(`\n══ ${results.length} test files, ${concurrency} at a time: ${Object.entries(total).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+const notRun = files.filter((f) => !results.some((r) => r.file === f));
+const sum = { tests: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
+for (const r of results) for (const [k, v] of Object.entries(counts(r.output))) sum[k] += v;
+console.log(`\n══ ${results.length} test files, ${concurrency} at a time: ${Object.entries(sum).map(([k, v]) => `${k} ${v}`).join(", ")}`);
 console.log(`   slowest: ${[...results].sort((a, b) => b.seconds - a.seconds).slice(0, 5).map((r) => `${r.file} ${r.seconds.toFixed(0)} s`).join(", ")}`);
 for (const r of failed) console.log(`✖ ${r.file}: ${r.stopped ?? `exit ${r.signal ?? r.status}`}`.split("\n")[0]);
+for (const f of notRun) console.log(`✖ ${f}: not run (the whole run passed LANDSCAPE_TEST_TOTAL_TIMEOUT)`);
 const { status: typeStatus, output: typeOutput } = await types;
 if (typecheck) console.log(typeStatus === 0 ? "type-check (tsc -p test): no errors" : `type-check (tsc -p test) failed:\n${typeOutput}`);
-process.exit(failed.length > 0 ? 1 : typeStatus);
+process.exit(failed.length > 0 || notRun.length > 0 ? 1 : typeStatus);
