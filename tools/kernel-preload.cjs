@@ -123,10 +123,22 @@ const reportLate = (kind) => (error) => {
 process.on("uncaughtException", reportLate("uncaught exception"));
 process.on("unhandledRejection", reportLate("unhandled rejection"));
 
-// 3. No orphan kernels.
+// 3. No orphan kernels. A kernel whose parent is gone exits, and removes the connection file
+//    the project's runner wrote for it (it holds the signing key) when its parent could not: a
+//    folder landscape-kernel-* of tools/kernel-client.ts, never a connection file of Jupyter's.
 const parent = process.ppid;
 setInterval(() => {
-  if (process.ppid !== parent) process.exit(1);
+  if (process.ppid === parent) return;
+  const at = process.argv.indexOf("--config-path");
+  const folder = at > 0 ? require("node:path").dirname(process.argv[at + 1] ?? "") : "";
+  if (/^landscape-kernel-/.test(require("node:path").basename(folder))) {
+    try {
+      require("node:fs").rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // nothing to do: the exit matters more
+    }
+  }
+  process.exit(1);
 }, 1000).unref();
 
 // 4. Exit on shutdown. On a shutdown_request tslab replies and closes its sockets, but the

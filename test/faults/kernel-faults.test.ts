@@ -1,6 +1,8 @@
 // Fault suite: no output lost, no failure misreported (issue 10). Each fixture runs on the
 // tslab kernel through the project's kernelspec (with its preload).
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { executeNotebook } from "../../tools/execute";
@@ -11,6 +13,14 @@ import { NOTEBOOK_STREAM_LIMIT, REPORT_TEXT_LIMIT } from "../../tools/output-lim
 import { renderNotebook } from "../../tools/report";
 
 const fixture = (name: string) => join("test", "faults", "fixtures", name);
+/** Whether a process runs (a zombie does not). */
+const running = (pid: number) => {
+  try {
+    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+};
 const run = (name: string) => executeNotebook(fixture(name), readNotebook(fixture(name)), { timeout: 90 });
 const stdout = (nb: Notebook, cell: number) =>
   (nb.cells[cell - 1] as CodeCell).outputs.filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => sourceText((o as { text: string[] }).text)).join("");
@@ -72,5 +82,27 @@ describe("shutting a kernel down", () => {
     await kernel.execute("1 + 1", () => {}, 30_000);
     await kernel.shutdown();
     assert.deepEqual(kernel.exit, { code: 0, signal: null });
+  });
+});
+
+describe("a kernel whose runner is killed", () => {
+  it("exits within seconds and removes the connection file (its signing key) the runner could not", async () => {
+    // A runner that starts a kernel, prints its pid and connection folder, then is SIGKILLed.
+    const script = `
+      const { KernelClient } = require("./tools/kernel-client");
+      const { landscapeKernelSpec } = require("./tools/kernelspec");
+      KernelClient.start(landscapeKernelSpec(), { cwd: "notebooks" }).then((k) => {
+        const [client] = KernelClient.running;
+        console.log(JSON.stringify({ folder: client.folder, pid: client.process.pid }));
+      });`;
+    const runner = spawn(process.execPath, ["--import", "tsx", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const line = await new Promise<string>((done) => runner.stdout.on("data", (d) => done(String(d))));
+    const { folder, pid } = JSON.parse(line) as { folder: string; pid: number };
+    assert.ok(existsSync(join(folder, "kernel.json")), "the runner wrote the connection file");
+    runner.kill("SIGKILL");
+    const gone = () => !existsSync(folder) && !running(pid);
+    for (const end = Date.now() + 10_000; Date.now() < end && !gone(); ) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(!running(pid), "the orphaned kernel exited");
+    assert.ok(!existsSync(folder), "and removed its connection folder");
   });
 });
