@@ -11,12 +11,13 @@ import { ensureOutputFolder, takeOutArgument, writeFileAtomic } from "../../tool
 import { acquireLock, LOCK_FILE } from "../../tools/lock";
 
 const fixture = (name: string) => join("test", "faults", "fixtures", name);
-const TSX = resolve("node_modules", ".bin", "tsx");
+/** The runner as `npm run reproduce` starts it: node with tsx's loader. */
+const NODE_TSX = [process.execPath, "--import", "tsx"];
 const temporary = () => mkdtempSync(join(tmpdir(), "landscape-faults-cli-"));
 
 /** Runs the runner as a reader would; `asUser` runs it as another (unprivileged) user. */
 function reproduce(args: string[], { timeout = 180_000, asUser }: { timeout?: number; asUser?: number } = {}) {
-  const [command, argv] = asUser === undefined ? [TSX, ["tools/reproduce.ts", ...args]] : ["setpriv", [`--reuid=${asUser}`, `--regid=${asUser}`, "--clear-groups", TSX, "tools/reproduce.ts", ...args]];
+  const [command, argv] = asUser === undefined ? [NODE_TSX[0], [...NODE_TSX.slice(1), "tools/reproduce.ts", ...args]] : ["setpriv", [`--reuid=${asUser}`, `--regid=${asUser}`, "--clear-groups", ...NODE_TSX, "tools/reproduce.ts", ...args]];
   const r = spawnSync(command, argv, { encoding: "utf8", timeout, env: { ...process.env, HOME: tmpdir() } });
   return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr, all: r.stdout + r.stderr };
 }
@@ -72,7 +73,7 @@ describe("--out", () => {
     chmodSync(out, 0o555);
     // root may write anywhere: run as nobody then (the repository must be readable by others).
     const asUser = process.getuid?.() === 0 ? 65534 : undefined;
-    const canRun = () => spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", TSX, "-e", "require('./tools/files')"], { env: { ...process.env, HOME: tmpdir() } }).status === 0;
+    const canRun = () => spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", ...NODE_TSX, "-e", "require('./tools/files')"], { env: { ...process.env, HOME: tmpdir() } }).status === 0;
     if (asUser !== undefined && !canRun()) return t.skip("cannot run the runner as an unprivileged user here (setpriv, or a repository others cannot read)");
     const r = reproduce([fixture("not-json.ipynb"), "--out", out], { asUser, timeout: 60_000 });
     assert.equal(r.code, 1, r.all);
