@@ -129,9 +129,9 @@ function processesOf(run) {
 
 const listed = (rows) => rows.map((p) => `  ${p.pid} (parent ${p.ppid}) ${p.args}`).join("\n") || "  (none left)";
 
-/** Kills a file's process group and every process of its run. */
+/** Kills every process of a file's run. */
 function kill(run, rows = processesOf(run)) {
-  for (const pid of [-run.child.pid, ...rows.map((p) => p.pid)]) {
+  for (const pid of rows.map((p) => p.pid)) {
     try {
       process.kill(pid, "SIGKILL");
     } catch {
@@ -168,9 +168,11 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 }
 
 /**
- * Runs one test file in a process group of its own; resolves when it has exited (or was
- * killed), with its output, its exit status, why it was stopped (if it was), what it left
- * running, and its wall time.
+ * Runs one test file; resolves when it has exited (or was killed), with its output, its exit
+ * status, why it was stopped (if it was), what it left running, and its wall time. The files
+ * stay in the runner's session: a session of its own per file (`detached`) gives each file an
+ * autogroup of the scheduler, which shares the cores per file, not per process, and starved the
+ * reports test (two kernels, a browser), the run's critical path.
  */
 function runFile(file, n) {
   return new Promise((done) => {
@@ -178,7 +180,7 @@ function runFile(file, n) {
     const mark = `LANDSCAPE_TEST_RUN=${process.pid}:${n}`;
     // `--test` with one file: node's runner runs it in a child with NODE_TEST_CONTEXT set, which
     // the library reads as "under tests" (figures validated, not shown), as under `npm test` always.
-    const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", file], { env: { ...env, LANDSCAPE_TEST_RUN: mark.split("=")[1] }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", file], { env: { ...env, LANDSCAPE_TEST_RUN: mark.split("=")[1] }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     let stopped;
     let finished = false;
