@@ -27,6 +27,7 @@
 // and stops them, before the runner exits; so does the runner's own exit, whatever its cause.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { setPriority } from "node:os";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
@@ -181,6 +182,15 @@ function runFile(file, n) {
     // `--test` with one file: node's runner runs it in a child with NODE_TEST_CONTEXT set, which
     // the library reads as "under tests" (figures validated, not shown), as under `npm test` always.
     const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", file], { env: { ...env, LANDSCAPE_TEST_RUN: mark.split("=")[1] }, stdio: ["ignore", "pipe", "pipe"] });
+    // The first file (the longest: test/reports.test.ts in a full run) is the run's critical path;
+    // the others run at nice 5 (their processes inherit it), so that they take the CPU it leaves.
+    if (n > 0 && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, 5);
+      } catch {
+        // not allowed here: the files share the CPU evenly
+      }
+    }
     let output = "";
     let stopped;
     let finished = false;
