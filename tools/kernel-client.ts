@@ -63,15 +63,24 @@ export class KernelClient {
   static async start(spec: KernelSpec, { cwd, env = process.env, startTimeout = 60_000 }: { cwd: string; env?: NodeJS.ProcessEnv; startTimeout?: number }): Promise<KernelClient> {
     const folder = mkdtempSync(join(tmpdir(), "landscape-kernel-"));
     const key = randomUUID();
-    const ports = { shell_port: await freePort(), iopub_port: await freePort(), stdin_port: await freePort(), control_port: await freePort(), hb_port: await freePort() };
-    const connection = { ...ports, ip: "127.0.0.1", transport: "tcp", key, signature_scheme: "hmac-sha256", kernel_name: "landscape" };
+    // The kernel's channels are Unix sockets in its private folder (Jupyter's "ipc" transport:
+    // ipc://IP:PORT, tslab binds exactly that): no TCP port to pick, so none that another process
+    // can take between the pick and the kernel's bind. (With TCP ports chosen by binding port 0
+    // and closing, a kernel of the test suite died once on "Address already in use".) TCP only
+    // where the socket path would pass the ~107-byte limit of Unix socket addresses.
+    const base = join(folder, "kernel");
+    const ipc = Buffer.byteLength(`${base}:5`) < 100;
+    const ports = ipc
+      ? { shell_port: 1, iopub_port: 2, stdin_port: 3, control_port: 4, hb_port: 5 }
+      : { shell_port: await freePort(), iopub_port: await freePort(), stdin_port: await freePort(), control_port: await freePort(), hb_port: await freePort() };
+    const connection = { ...ports, ip: ipc ? base : "127.0.0.1", transport: ipc ? "ipc" : "tcp", key, signature_scheme: "hmac-sha256", kernel_name: "landscape" };
     const connectionFile = join(folder, "kernel.json");
     writeFileSync(connectionFile, JSON.stringify(connection));
     const argv = spec.argv.map((a) => a.replace("{connection_file}", connectionFile));
     const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     const client = new KernelClient(child, key, folder);
     KernelClient.running.add(client);
-    const url = (port: number) => `tcp://127.0.0.1:${port}`;
+    const url = (port: number) => `${connection.transport}://${connection.ip}:${port}`;
     client.shell.connect(url(ports.shell_port));
     client.control.connect(url(ports.control_port));
     client.iopub.connect(url(ports.iopub_port));

@@ -95,8 +95,14 @@ describe("a kernel whose runner is killed", () => {
         const [client] = KernelClient.running;
         console.log(JSON.stringify({ folder: client.folder, pid: client.process.pid }));
       });`;
-    const runner = spawn(process.execPath, ["--import", "tsx", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
-    const line = await new Promise<string>((done) => runner.stdout.on("data", (d) => done(String(d))));
+    const runner = spawn(process.execPath, ["--import", "tsx", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    runner.stderr.on("data", (d) => (stderr += d));
+    // Its line, or its end if the kernel never started (then this test fails, saying why).
+    const line = await new Promise<string>((done, fail) => {
+      runner.stdout.on("data", (d) => done(String(d)));
+      runner.on("exit", (code) => fail(new Error(`the runner exited (${code}) before its kernel started:\n${stderr}`)));
+    });
     const { folder, pid } = JSON.parse(line) as { folder: string; pid: number };
     assert.ok(existsSync(join(folder, "kernel.json")), "the runner wrote the connection file");
     runner.kill("SIGKILL");
