@@ -1,12 +1,12 @@
 // The test runner (tools/run-tests.mjs): no file can hold `npm test` forever. A file past its
 // time (a test that does not end, or a process that does not exit after its tests) is stopped
-// with every process of its run — in its process group, in a session of its own — named and
-// killed, and counted as failed; what a file leaves running when it exits is listed and
+// with every process of its run — its descendants, and a process of a session of its own whose
+// parent is gone — named and killed, and counted as failed; what a file leaves running when it exits is listed and
 // killed; a signal to the runner prints the running files' output and stops them; the other
 // files' results are all reported.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -30,7 +30,8 @@ function runner(files: string[], env: Record<string, string>) {
   const { pids, env: full } = setting(env);
   const started = Date.now();
   const r = spawnSync(process.execPath, ["tools/run-tests.mjs", ...files], { encoding: "utf8", timeout: 120_000, env: full });
-  return { code: r.status, out: r.stdout + r.stderr, seconds: (Date.now() - started) / 1000, children: childrenIn(pids) };
+  const kernelFolder = existsSync(`${pids}.folder`) ? readFileSync(`${pids}.folder`, "utf8") : undefined;
+  return { code: r.status, out: r.stdout + r.stderr, seconds: (Date.now() - started) / 1000, children: childrenIn(pids), kernelFolder };
 }
 
 /** Whether a process runs (a zombie, killed and not yet reaped by init, does not). */
@@ -62,8 +63,9 @@ describe("the test runner", () => {
     assert.doesNotMatch(r.out, /✖ test\/fixtures\/runner\/passes/);
     assert.match(r.out, /✔ passes and leaves a child behind/, "a stopped file's test results so far are shown");
     assert.match(r.out, /started its children/, "and what it printed");
-    assert.equal(r.children.length, 3, r.out);
+    assert.equal(r.children.length, 4, r.out);
     assert.deepEqual(r.children.filter(alive), [], "the stopped files' children are gone, the one in a session of its own too");
+    assert.ok(!existsSync(r.kernelFolder!), "the stand-in kernel's connection folder is removed");
     assert.ok(r.seconds < 40, `the run ends soon after the file timeout: ${r.seconds} s`);
   });
 
@@ -82,7 +84,7 @@ describe("the test runner", () => {
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     const exited = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
-    assert.ok(await until(() => childrenIn(pids).length === 2, 30), "the fixture started its children");
+    assert.ok(await until(() => childrenIn(pids).length === 3, 30), "the fixture started its children");
     // Its line printed before the pids were written travels through node --test's own process
     // to the runner: a second for that on a loaded machine (without it, one run in three missed it).
     await new Promise((r) => setTimeout(r, 1000));

@@ -1,6 +1,6 @@
 /**
  * What the runner does when it is told to stop: on SIGINT (Ctrl-C), SIGTERM or SIGHUP, or
- * when the process that started it is gone (npm or tsx killed), it runs its clean-up once —
+ * when the process that started it is gone (npm killed), it runs its clean-up once —
  * shutting its kernels down and removing their connection files, releasing its lock — and
  * exits with 128 + the signal's number. A second signal while it cleans up is ignored, but
  * the clean-up may take at most 10 s.

@@ -8,7 +8,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import * as zmq from "zeromq";
 import type { KernelSpec } from "./kernelspec";
 
@@ -17,15 +17,17 @@ const DELIMITER = "<IDS|MSG>";
 export interface Header { msg_id: string; msg_type: string; session: string; username: string; date: string; version: string }
 export interface Message { header: Header; parent_header: Partial<Header>; metadata: Record<string, unknown>; content: Record<string, any>; channel: "shell" | "iopub" | "control" }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolvePort(port));
-    });
-  });
+/** Five TCP ports free now, all different: each held open until all five are chosen. */
+async function freePorts(): Promise<{ shell_port: number; iopub_port: number; stdin_port: number; control_port: number; hb_port: number }> {
+  const servers = Array.from({ length: 5 }, () => createServer());
+  const [shell_port, iopub_port, stdin_port, control_port, hb_port] = await Promise.all(
+    servers.map((server) => new Promise<number>((resolvePort, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => resolvePort((server.address() as { port: number }).port));
+    })),
+  );
+  await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+  return { shell_port, iopub_port, stdin_port, control_port, hb_port };
 }
 
 /** Raised when the kernel process exits while a request is pending. */
@@ -61,18 +63,17 @@ export class KernelClient {
 
   /** Starts a kernel in `cwd` and waits until it answers kernel_info and its iopub is connected. */
   static async start(spec: KernelSpec, { cwd, env = process.env, startTimeout = 60_000 }: { cwd: string; env?: NodeJS.ProcessEnv; startTimeout?: number }): Promise<KernelClient> {
-    const folder = mkdtempSync(join(tmpdir(), "landscape-kernel-"));
+    const folder = mkdtempSync(join(resolve(tmpdir()), "landscape-kernel-"));
     const key = randomUUID();
-    // The kernel's channels are Unix sockets in its private folder (Jupyter's "ipc" transport:
-    // ipc://IP:PORT, tslab binds exactly that): no TCP port to pick, so none that another process
-    // can take between the pick and the kernel's bind. (With TCP ports chosen by binding port 0
-    // and closing, a kernel of the test suite died once on "Address already in use".) TCP only
-    // where the socket path would pass the ~107-byte limit of Unix socket addresses.
+    // The kernel's channels are Unix sockets in its private folder (Jupyter's "ipc" transport,
+    // ipc://IP-PORT, which the preload makes tslab bind): no TCP port to pick, so none that
+    // another process can take between the pick and the kernel's bind. (With TCP ports chosen by
+    // binding port 0 and closing, a kernel of the test suite died once on "Address already in
+    // use".) TCP where the socket path would pass the ~107-byte limit of Unix socket addresses,
+    // and on Windows.
     const base = join(folder, "kernel");
-    const ipc = Buffer.byteLength(`${base}:5`) < 100;
-    const ports = ipc
-      ? { shell_port: 1, iopub_port: 2, stdin_port: 3, control_port: 4, hb_port: 5 }
-      : { shell_port: await freePort(), iopub_port: await freePort(), stdin_port: await freePort(), control_port: await freePort(), hb_port: await freePort() };
+    const ipc = process.platform !== "win32" && Buffer.byteLength(`${base}-5`) < 100;
+    const ports = ipc ? { shell_port: 1, iopub_port: 2, stdin_port: 3, control_port: 4, hb_port: 5 } : await freePorts();
     const connection = { ...ports, ip: ipc ? base : "127.0.0.1", transport: ipc ? "ipc" : "tcp", key, signature_scheme: "hmac-sha256", kernel_name: "landscape" };
     const connectionFile = join(folder, "kernel.json");
     writeFileSync(connectionFile, JSON.stringify(connection));
@@ -80,7 +81,7 @@ export class KernelClient {
     const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     const client = new KernelClient(child, key, folder);
     KernelClient.running.add(client);
-    const url = (port: number) => `${connection.transport}://${connection.ip}:${port}`;
+    const url = (port: number) => (ipc ? `ipc://${connection.ip}-${port}` : `tcp://${connection.ip}:${port}`);
     client.shell.connect(url(ports.shell_port));
     client.control.connect(url(ports.control_port));
     client.iopub.connect(url(ports.iopub_port));

@@ -1,7 +1,8 @@
 /**
  * Loaded into the tslab kernel before tslab (`node --require tools/kernel-preload.cjs …/tslab
  * kernel`, see tools/kernelspec.ts). Three repairs, each one for a fault the kernel has as
- * published (tslab 1.0.22 on zeromq 6), and a fourth (4., below) for its shutdown:
+ * published (tslab 1.0.22 on zeromq 6), a fourth (4., below) for its shutdown and a fifth for
+ * its ipc addresses:
  *
  * 1. Lost output. tslab sends every iopub message (each `console.log` is one) with
  *    `socket.send(...)` without awaiting it. zeromq.js 6 resolves at most 512 sends in a row
@@ -26,7 +27,10 @@
  *    of the cell that scheduled it.
  *
  * 3. Orphans. If the process that started the kernel dies without shutting it down, the
- *    kernel exits instead of living on with parent 1.
+ *    kernel exits instead of living on with parent 1 (checked on a worker thread, so also
+ *    during a long synchronous cell), and removes the connection file its runner wrote.
+ *
+ * 5. Jupyter's ipc addresses (`ipc://IP-PORT`, not tslab's `ipc://IP:PORT`).
  */
 "use strict";
 const { AsyncLocalStorage } = require("node:async_hooks");
@@ -124,22 +128,59 @@ process.on("uncaughtException", reportLate("uncaught exception"));
 process.on("unhandledRejection", reportLate("unhandled rejection"));
 
 // 3. No orphan kernels. A kernel whose parent is gone exits, and removes the connection file
-//    the project's runner wrote for it (it holds the signing key) when its parent could not: a
-//    folder landscape-kernel-* of tools/kernel-client.ts, never a connection file of Jupyter's.
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid === parent) return;
-  const at = process.argv.indexOf("--config-path");
-  const folder = at > 0 ? require("node:path").dirname(process.argv[at + 1] ?? "") : "";
-  if (/^landscape-kernel-/.test(require("node:path").basename(folder))) {
-    try {
-      require("node:fs").rmSync(folder, { recursive: true, force: true });
-    } catch {
-      // nothing to do: the exit matters more
-    }
-  }
-  process.exit(1);
-}, 1000).unref();
+//    the project's runner wrote for it (it holds the signing key) when its parent could not.
+//    The check runs on a worker thread, so that a cell blocking the main thread (a long
+//    synchronous loop) does not keep an orphan alive. Only the runner's own files are removed:
+//    kernel.json and the channels' sockets in a folder made by mkdtemp as
+//    <temp>/landscape-kernel-XXXXXX (tools/kernel-client.ts), never a folder of Jupyter's.
+{
+  const { Worker } = require("node:worker_threads");
+  const watch = new Worker(
+    `
+    const { workerData: { parent, config } } = require("node:worker_threads");
+    const { basename, dirname } = require("node:path");
+    const { readdirSync, realpathSync, rmdirSync, rmSync } = require("node:fs");
+    const { tmpdir } = require("node:os");
+    const ours = (folder) => {
+      try {
+        return /^landscape-kernel-[A-Za-z0-9]{6}$/.test(basename(folder)) && realpathSync(dirname(folder)) === realpathSync(tmpdir());
+      } catch {
+        return false;
+      }
+    };
+    setInterval(() => {
+      if (process.ppid === parent) return;
+      const folder = config ? dirname(config) : "";
+      if (ours(folder)) {
+        try {
+          for (const f of readdirSync(folder)) if (f === "kernel.json" || /^kernel[-:][1-5]$/.test(f)) rmSync(\`\${folder}/\${f}\`, { force: true });
+          rmdirSync(folder);
+        } catch {
+          // the exit matters more
+        }
+      }
+      process.kill(process.pid, "SIGKILL");
+    }, 1000);
+    `,
+    // execArgv: [] — a worker inherits the process's, and with it this preload (--require).
+    { eval: true, execArgv: [], workerData: { parent: process.ppid, config: process.argv[process.argv.indexOf("--config-path") + 1] } },
+  );
+  watch.on("error", (e) => process.stderr.write(`[landscape] the kernel's orphan check failed: ${e.message}\n`));
+  watch.unref();
+}
+
+// 5. Jupyter's addresses for the ipc transport. tslab binds `ipc://IP:PORT`; Jupyter's clients
+//    (jupyter_client, ipykernel) use `ipc://IP-PORT`. With this, a connection file the runner
+//    writes with transport "ipc" (tools/kernel-client.ts) is one any Jupyter client can use.
+{
+  const { ZmqServer } = require("tslab/dist/jupyter");
+  const bindSocket = ZmqServer.prototype.bindSocket;
+  ZmqServer.prototype.bindSocket = async function (sock, port) {
+    const conn = this.connInfo;
+    if (conn.transport !== "ipc") return bindSocket.call(this, sock, port);
+    await sock.bind(`ipc://${conn.ip}-${port}`);
+  };
+}
 
 // 4. Exit on shutdown. On a shutdown_request tslab replies and closes its sockets, but the
 //    process does not exit (the only handles left are its stdout and stderr pipes; what holds

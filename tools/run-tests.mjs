@@ -27,9 +27,9 @@
 // and stops them, before the runner exits; so does the runner's own exit, whatever its cause.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { setPriority } from "node:os";
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { getPriority, setPriority, tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 
 /**
  * The files that take longest, longest first (measured with `--test-reporter=tap` on an idle
@@ -120,7 +120,8 @@ function processes(mark) {
 /** The processes of a file's run still alive: its own, those descended from it, and those carrying its mark. */
 function processesOf(run) {
   const rows = processes(run.mark);
-  const found = new Map(rows.filter((r) => r.marked || r.pid === run.child.pid).map((r) => [r.pid, r]));
+  // After the file's process exited its pid may be another's: from then on only the mark counts.
+  const found = new Map(rows.filter((r) => r.marked || (!run.exited && r.pid === run.child.pid)).map((r) => [r.pid, r]));
   for (let grew = true; grew; ) {
     grew = false;
     for (const r of rows) if (!found.has(r.pid) && found.has(r.ppid)) (found.set(r.pid, r), (grew = true));
@@ -130,7 +131,11 @@ function processesOf(run) {
 
 const listed = (rows) => rows.map((p) => `  ${p.pid} (parent ${p.ppid}) ${p.args}`).join("\n") || "  (none left)";
 
-/** Kills every process of a file's run. */
+/**
+ * Kills every process of a file's run, and removes the connection folders of the project's
+ * kernels among them (tools/kernel-client.ts: <temp>/landscape-kernel-XXXXXX, holding the
+ * signing key), which a kernel killed with its client cannot remove itself.
+ */
 function kill(run, rows = processesOf(run)) {
   for (const pid of rows.map((p) => p.pid)) {
     try {
@@ -138,6 +143,10 @@ function kill(run, rows = processesOf(run)) {
     } catch {
       // already gone
     }
+  }
+  for (const row of rows) {
+    const folder = /--config-path (\S+)\/kernel\.json/.exec(row.args)?.[1];
+    if (folder && dirname(folder) === resolve(tmpdir()) && /^landscape-kernel-[A-Za-z0-9]{6}$/.test(basename(folder))) rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -186,7 +195,7 @@ function runFile(file, n) {
     // the others run at nice 5 (their processes inherit it), so that they take the CPU it leaves.
     if (n > 0 && child.pid !== undefined) {
       try {
-        setPriority(child.pid, 5);
+        setPriority(child.pid, Math.min(19, getPriority() + 5));
       } catch {
         // not allowed here: the files share the CPU evenly
       }
@@ -197,6 +206,7 @@ function runFile(file, n) {
     const finish = (status, signal) => {
       if (finished) return;
       finished = true;
+      run.exited = true;
       clearTimeout(deadline);
       running.delete(run);
       // A grandchild may keep the pipes open: read what is there now, and do not wait for them.
@@ -274,7 +284,6 @@ const worker = async () => {
   }
 };
 await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
-clearTimeout(total);
 
 const failed = results.filter((r) => r.stopped || r.status !== 0);
 const notRun = files.filter((f) => !results.some((r) => r.file === f));
@@ -284,6 +293,7 @@ console.log(`\n══ ${results.length} test files, ${concurrency} at a time: ${
 console.log(`   slowest: ${[...results].sort((a, b) => b.seconds - a.seconds).slice(0, 5).map((r) => `${r.file} ${r.seconds.toFixed(0)} s`).join(", ")}`);
 for (const r of failed) console.log(`✖ ${r.file}: ${r.stopped ?? `exit ${r.signal ?? r.status}`}`.split("\n")[0]);
 for (const f of notRun) console.log(`✖ ${f}: not run (the whole run passed LANDSCAPE_TEST_TOTAL_TIMEOUT)`);
-const { status: typeStatus, output: typeOutput } = await types;
+const { status: typeStatus, output: typeOutput } = await types; // within the whole-run deadline too (stopAll kills it)
+clearTimeout(total);
 if (typecheck) console.log(typeStatus === 0 ? "type-check (tsc -p test): no errors" : `type-check (tsc -p test) failed:\n${typeOutput}`);
 process.exit(failed.length > 0 || notRun.length > 0 ? 1 : typeStatus);

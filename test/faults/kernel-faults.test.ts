@@ -13,6 +13,10 @@ import { NOTEBOOK_STREAM_LIMIT, REPORT_TEXT_LIMIT } from "../../tools/output-lim
 import { renderNotebook } from "../../tools/report";
 
 const fixture = (name: string) => join("test", "faults", "fixtures", name);
+const until = async (condition: () => boolean, seconds: number) => {
+  for (const end = Date.now() + seconds * 1000; Date.now() < end && !condition(); ) await new Promise((r) => setTimeout(r, 100));
+  return condition();
+};
 /** Whether a process runs (a zombie does not). */
 const running = (pid: number) => {
   try {
@@ -86,13 +90,16 @@ describe("shutting a kernel down", () => {
 });
 
 describe("a kernel whose runner is killed", () => {
-  it("exits within seconds and removes the connection file (its signing key) the runner could not", async () => {
-    // A runner that starts a kernel, prints its pid and connection folder, then is SIGKILLed.
+  it("exits within seconds, even inside a 60 s synchronous cell, and removes the connection file (its signing key) the runner could not", { timeout: 180_000 }, async () => {
+    // A runner that starts a kernel, sets it spinning in a synchronous cell, prints the kernel's
+    // pid and connection folder, then is SIGKILLed. (The kernel's check of its parent runs on a
+    // worker thread: on the main thread it would wait for the cell, a minute here.)
     const script = `
       const { KernelClient } = require("./tools/kernel-client");
       const { landscapeKernelSpec } = require("./tools/kernelspec");
       KernelClient.start(landscapeKernelSpec(), { cwd: "notebooks" }).then((k) => {
         const [client] = KernelClient.running;
+        k.execute("const until = Date.now() + 60000; while (Date.now() < until) {}", () => {}, 120000).catch(() => {});
         console.log(JSON.stringify({ folder: client.folder, pid: client.process.pid }));
       });`;
     const runner = spawn(process.execPath, ["--import", "tsx", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
@@ -102,13 +109,19 @@ describe("a kernel whose runner is killed", () => {
     const line = await new Promise<string>((done, fail) => {
       runner.stdout.on("data", (d) => done(String(d)));
       runner.on("exit", (code) => fail(new Error(`the runner exited (${code}) before its kernel started:\n${stderr}`)));
+      setTimeout(() => (runner.kill("SIGKILL"), fail(new Error(`no kernel after 90 s:\n${stderr}`))), 90_000).unref();
     });
     const { folder, pid } = JSON.parse(line) as { folder: string; pid: number };
     assert.ok(existsSync(join(folder, "kernel.json")), "the runner wrote the connection file");
+    // The cell spinning: the kernel's main thread runs (state R) for a minute.
+    assert.ok(await until(() => /^\d+ \(.*\) R/s.test(readFileSync(`/proc/${pid}/stat`, "utf8")), 10), "the kernel is busy in its cell");
     runner.kill("SIGKILL");
+    const killed = Date.now();
     const gone = () => !existsSync(folder) && !running(pid);
     for (const end = Date.now() + 10_000; Date.now() < end && !gone(); ) await new Promise((r) => setTimeout(r, 100));
     assert.ok(!running(pid), "the orphaned kernel exited");
     assert.ok(!existsSync(folder), "and removed its connection folder");
+    // Its check runs every second: 1–2 s measured; 10 s allowed for a loaded machine, far below the cell's 60 s.
+    assert.ok(Date.now() - killed < 10_000, `in ${Date.now() - killed} ms`);
   });
 });
