@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
-  exhaustiveMaxCut, finiteDifferenceHessian, goemansWilliamson, Matrix, maxCutCertificate, maxCutSDP, objectives, optimizers, productOfSpheres,
+  certify, exhaustiveMaxCut, finiteDifferenceGradient, finiteDifferenceHessian, goemansWilliamson, Matrix, maxCutCertificate, maxCutSDP, objectives, optimizers, productOfSpheres,
   riemannianGradientDescent, rng, secondOrderReport, sphere,
 } from "landscape";
 
@@ -42,6 +42,16 @@ describe("maxCutSDP: the pipeline replayed from its parts", () => {
     assert.equal(maxCutSDP(K3, { rank: 1, rng: rng(1), start, certificateTolerance: 0.25 }).certificate.certified, true);
     assert.equal(maxCutSDP(K3, { rank: 1, rng: rng(1), start, certificateTolerance: 0.24 }).certificate.certified, false);
   });
+
+  it("rank = n is allowed (n + 1 is not); options, y and its length named in the three entry points", () => {
+    assert.equal(maxCutSDP(K3, { rank: 3, rng: rng(2) }).Y.length, 9);
+    assert.throws(() => maxCutSDP(K3, 5 as never), /^Error: options must be given: \{ rank, rng \}$/);
+    assert.throws(() => maxCutCertificate(K3, Float64Array.of(1, 1, 1), 5 as never), /^Error: options must be an object \(\{ tolerance \}\)$/);
+    assert.throws(() => goemansWilliamson(K3, Float64Array.of(1, 1, 1), 5 as never), /^Error: options must be an object \(\{ rng, rounds \}\)$/);
+    assert.throws(() => maxCutCertificate(K3, Float64Array.of(1, NaN, 1)), /^Error: y\[1\] must be finite, got NaN$/);
+    assert.throws(() => goemansWilliamson(K3, Float64Array.of(1, NaN, 1), { rng: rng(1) }), /^Error: y\[1\] must be finite, got NaN$/);
+    assert.throws(() => goemansWilliamson(K3, new Float64Array(0), { rng: rng(1) }), /^Error: y must be an n × p matrix \(row-major, n = 3\), got length 0$/);
+  });
 });
 
 describe("exhaustiveMaxCut: the first maximum in Gray-code order", () => {
@@ -53,6 +63,14 @@ describe("exhaustiveMaxCut: the first maximum in Gray-code order", () => {
     const C4 = [[0, 1, 0, 1], [1, 0, 1, 0], [0, 1, 0, 1], [1, 0, 1, 0]];
     assert.deepEqual(exhaustiveMaxCut(C4), { value: 4, sides: [1, -1, 1, -1] });
   });
+
+  it("n = 24 is searched (2²³ cuts, about 0.5 s of CPU), n = 25 refused (test/mutation-maxcut)", () => {
+    const n = 24;
+    const w = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : ((i + j) % 5) + 1)));
+    const r = exhaustiveMaxCut(w);
+    assert.equal(r.sides.length, n);
+    assert.equal(certify.cutValue(w, r.sides), r.value);
+  });
 });
 
 describe("secondOrderReport: the arguments it names", () => {
@@ -60,6 +78,14 @@ describe("secondOrderReport: the arguments it names", () => {
     const saddle = objectives.strictSaddle({ center: [0.5, -1] });
     assert.throws(() => secondOrderReport(saddle, Float64Array.of(0, 0), 5 as never), /^Error: options must be an object \(\{ manifold, tolerance \}\)$/);
     assert.throws(() => secondOrderReport(saddle, Float64Array.of(0, 0), "x" as never), /^Error: options must be an object/);
+    const { grad: _, ...noGrad } = saddle;
+    assert.throws(() => secondOrderReport(noGrad as never, Float64Array.of(0, 0)), /^Error: objective must be an Objective with grad\(x\)$/);
+    assert.throws(() => secondOrderReport(saddle, Float64Array.of(0, 0, 0)), /^Error: x must have length 2, got length 3$/);
+  });
+
+  it("a tangent space {0} (product of circles, p = 1): λ_min = +∞, so the point is a minimizer (an isolated point of the manifold)", () => {
+    const bm = objectives.burerMonteiroMaxCut([[0, 1], [1, 0]], 1);
+    assert.equal(secondOrderReport(bm, Float64Array.of(1, 1), { manifold: productOfSpheres(2, 1) }).kind, "minimizer");
   });
 
   it("on the sphere the Riemannian Hessian is Bᵀ(∇²f − ⟨x, ∇f⟩I)B symmetrized: a skew part in ∇²f changes nothing", () => {
@@ -83,5 +109,19 @@ describe("finiteDifferenceHessian: the length check names the gradient that is w
   it("a gradient of the wrong length at x − hⱼeⱼ only is refused with its length", () => {
     const lopsided = { dim: 2, value: () => 0, grad: (x: Float64Array) => (x[0] < 0.5 ? Float64Array.of(1) : Float64Array.of(1, 2)) };
     assert.throws(() => finiteDifferenceHessian(lopsided, Float64Array.of(0.5, 0)), /^Error: objective\.grad must return a vector of length 2, got length 1$/);
+    const plusWrong = { dim: 2, value: () => 0, grad: (x: Float64Array) => (x[1] > 0 ? Float64Array.of(1, 2, 3) : Float64Array.of(1, 2)) };
+    assert.throws(() => finiteDifferenceHessian(plusWrong, Float64Array.of(0, 0)), /^Error: objective\.grad must return a vector of length 2, got length 3$/);
+  });
+
+  it("the point is printed whole up to 4 coordinates (\"…\" only beyond); the arguments are named", () => {
+    const four = { dim: 4, value: (x: Float64Array) => (x[3] > 1 ? NaN : 0), grad: () => new Float64Array(4) };
+    assert.throws(() => finiteDifferenceGradient(four, Float64Array.of(1, 2, 3, 1)), /^Error: objective\.value is not finite near x = \(1, 2, 3, 1\): /);
+    const quad = objectives.strictSaddle({ center: [0.5, -1] });
+    for (const fd of [finiteDifferenceGradient, finiteDifferenceHessian]) {
+      assert.throws(() => fd(null as never, Float64Array.of(0, 0)), /^Error: objective/);
+      assert.throws(() => fd(quad, Float64Array.of(0, 0, 0)), /^Error: x must have length 2, got length 3$/);
+    }
+    assert.throws(() => certify.relativeError([NaN], [1]), /^Error: a\[0\] must be a finite number, got NaN$/);
+    assert.throws(() => certify.relativeError([1], [NaN]), /^Error: b\[0\] must be a finite number, got NaN$/);
   });
 });
