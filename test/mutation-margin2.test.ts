@@ -1,5 +1,5 @@
-// The margin tools (lib/src/margin: lp.ts, maxMargin.ts, normalizedMargin.ts): what
-// test/mutation-margin.test.ts leaves open after its first Stryker run. The LP text helpers
+// The LP text helpers of lib/src/margin/lp.ts, which test/mutation-margin.test.ts reaches only
+// through HiGHS (and so not `num` on a 17-digit integer, a bug found on the way). The helpers
 // `num` and `linear` are internal (imported from the sources): their text is read back here by
 // an evaluator written for the test, so what is pinned is the number or the linear form the text
 // means, not its spelling. Written for `npm run mutate`.
