@@ -51,7 +51,7 @@ export function finiteDifferenceHessian(objective: Objective, x: Float64Array, h
     y[j] = x[j] - hj;
     const minus = objective.grad(y);
     y[j] = x[j];
-    if (plus.length !== d || minus.length !== d) throw new Error(`objective.grad must return a vector of length ${d}, got length ${plus.length}`);
+    if (plus.length !== d || minus.length !== d) throw new Error(`objective.grad must return a vector of length ${d}, got length ${plus.length !== d ? plus.length : minus.length}`);
     assertFiniteNear("objective.grad", x, plus, minus);
     for (let i = 0; i < d; i++) hess.set(i, j, (plus[i] - minus[i]) / (2 * hj));
   }

@@ -27,8 +27,8 @@ function cutOf(w: Float64Array, n: number, s: ArrayLike<number>): number {
 
 /**
  * The exact max cut by exhaustive search over the 2^{n−1} cuts (vertex 0 fixed on side +1),
- * visited in Gray-code order so that each cut's weight is updated from the previous one in O(n).
- * n ≤ 24.
+ * visited in Gray-code order so that each cut's weight is updated from the previous one in O(n);
+ * of several optimal cuts, the first met in that order is returned. n ≤ 24.
  */
 export function exhaustiveMaxCut(w: Matrix | number[][]): { value: number; sides: number[] } {
   const { data, n } = graphWeights(w);

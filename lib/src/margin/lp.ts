@@ -22,10 +22,14 @@ export function highsSolver(): Promise<Highs> {
   return (loader.default ?? loader)();
 }
 
-/** A number as LP text: full precision, exponent allowed. */
+/**
+ * A number as LP text: JavaScript's shortest decimal that reads back as exactly v (exponent
+ * allowed). Not toPrecision(17) with its trailing zeros stripped: a 17-digit integer such as
+ * 1e16 has no decimal point, and the stripping turned it into "1".
+ */
 export const num = (v: number) => {
   if (!Number.isFinite(v)) throw new Error(`an LP coefficient must be finite, got ${v}`);
-  return v.toPrecision(17).replace(/\.?0+(e|$)/, "$1");
+  return String(v);
 };
 
 /** A linear expression Σ cⱼ·nameⱼ as LP text (terms with coefficient 0 dropped). */
