@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { running as alive, until } from "./helpers/processes";
 
 const fixture = (name: string) => join("test", "fixtures", "runner", `${name}.test.mjs`);
 
@@ -34,19 +35,6 @@ function runner(files: string[], env: Record<string, string>) {
   return { code: r.status, out: r.stdout + r.stderr, seconds: (Date.now() - started) / 1000, children: childrenIn(pids), kernelFolder };
 }
 
-/** Whether a process runs (a zombie, killed and not yet reaped by init, does not). */
-const alive = (pid: number) => {
-  try {
-    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return false;
-  }
-};
-
-const until = async (condition: () => boolean, seconds: number) => {
-  for (const end = Date.now() + seconds * 1000; Date.now() < end && !condition(); ) await new Promise((r) => setTimeout(r, 100));
-  return condition();
-};
 
 describe("the test runner", () => {
   it("stops a file that does not end and a file that does not exit, with every process of their runs, and reports every file", () => {

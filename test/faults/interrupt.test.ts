@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
+import { until } from "../helpers/processes";
 
 const SLOW = join("test", "faults", "fixtures", "slow.ipynb");
 /**
@@ -25,10 +26,6 @@ function group(pgid: number): { pid: number; args: string }[] {
   });
 }
 
-const until = async (condition: () => boolean, seconds: number) => {
-  for (const end = Date.now() + seconds * 1000; Date.now() < end && !condition(); ) await new Promise((r) => setTimeout(r, 200));
-  return condition();
-};
 
 /**
  * Starts `command` in a process group of its own, waits until the slow cell runs, sends
@@ -42,7 +39,7 @@ async function interrupt(command: string, args: string[], signal: NodeJS.Signals
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
   const exited = new Promise<number | null>((r) => child.on("exit", (code, sig) => r(code ?? (sig ? 128 : null))));
-  assert.ok(await until(() => log.includes("cell 2 of 2"), 120), `the slow cell never started:\n${log}`);
+  assert.ok(await until(() => log.includes("cell 2 of 2"), 120, 200), `the slow cell never started:\n${log}`);
   await new Promise((r) => setTimeout(r, 500));
   const kernels = group(child.pid!).filter((p) => p.args.includes("tslab"));
   assert.equal(kernels.length, 1, `one kernel in the group: ${JSON.stringify(group(child.pid!))}`);
@@ -53,7 +50,7 @@ async function interrupt(command: string, args: string[], signal: NodeJS.Signals
   if (target === "group") process.kill(-child.pid!, signal);
   else process.kill(child.pid!, signal);
   const code = await exited;
-  const gone = await until(() => group(child.pid!).length === 0, 15);
+  const gone = await until(() => group(child.pid!).length === 0, 15, 200);
   const leftover = group(child.pid!);
   for (const p of leftover) process.kill(p.pid, "SIGKILL"); // never leave them to the next test
   assert.ok(gone, `processes left behind: ${JSON.stringify(leftover)}\n${log}`);

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { running, until } from "../helpers/processes";
 import { executeNotebook } from "../../tools/execute";
 import { KernelClient } from "../../tools/kernel-client";
 import { landscapeKernelSpec } from "../../tools/kernelspec";
@@ -13,18 +14,7 @@ import { NOTEBOOK_STREAM_LIMIT, REPORT_TEXT_LIMIT } from "../../tools/output-lim
 import { renderNotebook } from "../../tools/report";
 
 const fixture = (name: string) => join("test", "faults", "fixtures", name);
-const until = async (condition: () => boolean, seconds: number) => {
-  for (const end = Date.now() + seconds * 1000; Date.now() < end && !condition(); ) await new Promise((r) => setTimeout(r, 100));
-  return condition();
-};
-/** Whether a process runs (a zombie does not). */
-const running = (pid: number) => {
-  try {
-    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return false;
-  }
-};
+
 const run = (name: string) => executeNotebook(fixture(name), readNotebook(fixture(name)), { timeout: 90 });
 const stdout = (nb: Notebook, cell: number) =>
   (nb.cells[cell - 1] as CodeCell).outputs.filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => sourceText((o as { text: string[] }).text)).join("");
@@ -117,8 +107,7 @@ describe("a kernel whose runner is killed", () => {
     assert.ok(await until(() => /^\d+ \(.*\) R/s.test(readFileSync(`/proc/${pid}/stat`, "utf8")), 10), "the kernel is busy in its cell");
     runner.kill("SIGKILL");
     const killed = Date.now();
-    const gone = () => !existsSync(folder) && !running(pid);
-    for (const end = Date.now() + 10_000; Date.now() < end && !gone(); ) await new Promise((r) => setTimeout(r, 100));
+    await until(() => !existsSync(folder) && !running(pid), 10);
     assert.ok(!running(pid), "the orphaned kernel exited");
     assert.ok(!existsSync(folder), "and removed its connection folder");
     // Its check runs every second: 1–2 s measured; 10 s allowed for a loaded machine, far below the cell's 60 s.
