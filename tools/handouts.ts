@@ -41,22 +41,23 @@ export function printReport(browser: Browser, html: string, pdf: string, { code 
 async function print(browser: Browser, html: string, pdf: string, code: boolean, check: boolean): Promise<{ pages: number; check?: PageCheck }> {
   // The viewport is the printed width, so that plotly lays each figure out to fit the page.
   const opened = await openOffline(browser, html, { viewport: { width: PRINT_WIDTH_PX, height: 1100 } });
-  const { context, page } = opened;
   try {
-    return await printOpened(page, pdf, code, check ? await pageCheck(opened) : undefined);
+    const seen = check ? await pageCheck(opened) : undefined;
+    return { pages: await printOpened(opened.page, pdf, code), check: seen };
   } finally {
-    await context.close();
+    await opened.context.close();
   }
 }
 
-async function printOpened(page: Page, pdf: string, code: boolean, seen: PageCheck | undefined): Promise<{ pages: number; check?: PageCheck }> {
+/** Prints an opened page to `pdf`; its page count. */
+async function printOpened(page: Page, pdf: string, code: boolean): Promise<number> {
   await page.emulateMedia({ media: "print" });
   if (code) await page.evaluate(() => document.body.classList.add("print-code"));
   // Every figure drawn (plotly adds its SVG) before printing.
   await page.waitForFunction(() => Array.from(document.querySelectorAll("div.landscape-figure")).every((d) => d.querySelector(".main-svg")), undefined, { timeout: 30_000 });
   const bytes = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
   writeFileSync(pdf, bytes);
-  return { pages: (await PDFDocument.load(bytes)).getPageCount(), check: seen };
+  return (await PDFDocument.load(bytes)).getPageCount();
 }
 
 /** One PDF from several, in order. */

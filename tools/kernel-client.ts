@@ -7,9 +7,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import * as zmq from "zeromq";
+import { kernelFolderPrefix } from "./kernel-folder.cjs";
 import type { KernelSpec } from "./kernelspec";
 
 const DELIMITER = "<IDS|MSG>";
@@ -63,7 +63,7 @@ export class KernelClient {
 
   /** Starts a kernel in `cwd` and waits until it answers kernel_info and its iopub is connected. */
   static async start(spec: KernelSpec, { cwd, env = process.env, startTimeout = 60_000 }: { cwd: string; env?: NodeJS.ProcessEnv; startTimeout?: number }): Promise<KernelClient> {
-    const folder = mkdtempSync(join(resolve(tmpdir()), "landscape-kernel-"));
+    const folder = mkdtempSync(kernelFolderPrefix());
     const key = randomUUID();
     // The kernel's channels are Unix sockets in its private folder (Jupyter's "ipc" transport,
     // ipc://IP-PORT, which the preload makes tslab bind): no TCP port to pick, so none that

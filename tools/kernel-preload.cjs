@@ -130,40 +130,23 @@ process.on("unhandledRejection", reportLate("unhandled rejection"));
 // 3. No orphan kernels. A kernel whose parent is gone exits, and removes the connection file
 //    the project's runner wrote for it (it holds the signing key) when its parent could not.
 //    The check runs on a worker thread, so that a cell blocking the main thread (a long
-//    synchronous loop) does not keep an orphan alive. Only the runner's own files are removed:
-//    kernel.json and the channels' sockets in a folder made by mkdtemp as
-//    <temp>/landscape-kernel-XXXXXX (tools/kernel-client.ts), never a folder of Jupyter's.
+//    synchronous loop) does not keep an orphan alive. Only the runner's own files are removed
+//    (tools/kernel-folder.cjs), never a folder of Jupyter's.
 {
   const { Worker } = require("node:worker_threads");
   const watch = new Worker(
     `
-    const { workerData: { parent, config } } = require("node:worker_threads");
-    const { basename, dirname } = require("node:path");
-    const { readdirSync, realpathSync, rmdirSync, rmSync } = require("node:fs");
-    const { tmpdir } = require("node:os");
-    const ours = (folder) => {
-      try {
-        return /^landscape-kernel-[A-Za-z0-9]{6}$/.test(basename(folder)) && realpathSync(dirname(folder)) === realpathSync(tmpdir());
-      } catch {
-        return false;
-      }
-    };
+    const { workerData: { parent, config, folders } } = require("node:worker_threads");
+    const { dirname } = require("node:path");
+    const { removeKernelFolder } = require(folders);
     setInterval(() => {
       if (process.ppid === parent) return;
-      const folder = config ? dirname(config) : "";
-      if (ours(folder)) {
-        try {
-          for (const f of readdirSync(folder)) if (f === "kernel.json" || /^kernel[-:][1-5]$/.test(f)) rmSync(\`\${folder}/\${f}\`, { force: true });
-          rmdirSync(folder);
-        } catch {
-          // the exit matters more
-        }
-      }
+      if (config) removeKernelFolder(dirname(config));
       process.kill(process.pid, "SIGKILL");
     }, 1000);
     `,
     // execArgv: [] — a worker inherits the process's, and with it this preload (--require).
-    { eval: true, execArgv: [], workerData: { parent: process.ppid, config: process.argv[process.argv.indexOf("--config-path") + 1] } },
+    { eval: true, execArgv: [], workerData: { parent: process.ppid, config: process.argv[process.argv.indexOf("--config-path") + 1], folders: require.resolve("./kernel-folder.cjs") } },
   );
   watch.on("error", (e) => process.stderr.write(`[landscape] the kernel's orphan check failed: ${e.message}\n`));
   watch.unref();

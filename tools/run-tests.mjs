@@ -27,9 +27,11 @@
 // and stops them, before the runner exits; so does the runner's own exit, whatever its cause.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { getPriority, setPriority, tmpdir } from "node:os";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+const require = createRequire(import.meta.url);
+const { removeKernelFolder } = require("./kernel-folder.cjs");
+import { getPriority, setPriority } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 
 /**
  * The files that take longest, longest first (measured with `--test-reporter=tap` on an idle
@@ -146,7 +148,7 @@ function kill(run, rows = processesOf(run)) {
   }
   for (const row of rows) {
     const folder = /--config-path (\S+)\/kernel\.json/.exec(row.args)?.[1];
-    if (folder && dirname(folder) === resolve(tmpdir()) && /^landscape-kernel-[A-Za-z0-9]{6}$/.test(basename(folder))) rmSync(folder, { recursive: true, force: true });
+    if (folder) removeKernelFolder(folder);
   }
 }
 
@@ -254,7 +256,7 @@ function runFile(file, n) {
   });
 }
 
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const tsc = require.resolve("typescript/bin/tsc");
 const types = typecheck
   ? new Promise((done) => {
       tscChild = spawn(process.execPath, [tsc, "-p", "test"], { stdio: ["ignore", "pipe", "pipe"] });
