@@ -19,8 +19,8 @@ function setting(env: Record<string, string>) {
   const pids = join(mkdtempSync(join(tmpdir(), "landscape-runner-")), "pids");
   writeFileSync(pids, "");
   // The runner's own settings of this run (LANDSCAPE_TEST_*) are not the fixtures'. The runner
-  // must not depend on how this file was started: under `node --test` (as npm test starts every
-  // file), NODE_TEST_CONTEXT is set here, and the runner drops it for its files.
+  // must not depend on how this file was started: under `node --test`, NODE_TEST_CONTEXT is set
+  // here, and the runner drops it for its files.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("LANDSCAPE_TEST_")));
   return { pids, env: { ...inherited, RUNNER_FIXTURE_PIDS: pids, ...env } };
 }
@@ -73,8 +73,8 @@ describe("the test runner", () => {
     child.stderr.on("data", (d) => (out += d));
     const exited = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
     assert.ok(await until(() => childrenIn(pids).length === 3, 30), "the fixture started its children");
-    // Its line printed before the pids were written travels through node --test's own process
-    // to the runner: a second for that on a loaded machine (without it, one run in three missed it).
+    // Its line printed before the pids were written travels through a pipe to the runner: a
+    // second for that on a loaded machine (with `node --test` in between, one run in three missed it without it).
     await new Promise((r) => setTimeout(r, 1000));
     child.kill("SIGTERM");
     assert.equal(await exited, 143, out);
