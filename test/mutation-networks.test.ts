@@ -6,7 +6,7 @@
 // Written for `npm run mutate`.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Matrix, objectives } from "landscape";
+import { Matrix, objectives, rng } from "landscape";
 
 const { reluTeacherStudent } = objectives;
 
@@ -82,5 +82,122 @@ describe("reluTeacherStudent: rows whose squared norm underflows (the scaled nor
     assert.ok(Math.abs(g[1] - want) <= 1e-14 * Math.abs(want), `${g[1]} vs ${want}`);
     // row 1: ½w₁ = ½ plus O(1e-170)
     assert.equal(g[0], 0.5);
+  });
+});
+
+describe("twoLayerNetwork: input forms, properties and errors", () => {
+  const X = [[1, 2, -1], [0.5, -1, 2]];
+  const base = { width: 2, activation: "relu", loss: "squared" } as const;
+
+  it("takes X as rows, a Matrix or a dense matrix (copied), and exposes its shape and options", () => {
+    const data = Float64Array.from(X.flat());
+    const dense = { rows: 2, cols: 3, data };
+    const C = [[1, 0.5, 0], [0.5, 2, 0], [0, 0, 1]];
+    const theta = Float64Array.of(0.3, -0.2, 0.5, 1, 0.4, -0.6, 1.5, -0.5);
+    const nets = [X, new Matrix(X), dense].map((x) => objectives.twoLayerNetwork(x, [1, -2], { ...base, weightDecay: 0.1, perturbation: C }));
+    const values = nets.map((n) => n.value(theta));
+    assert.equal(values[1], values[0]);
+    assert.equal(values[2], values[0]);
+    data[0] = 100; // the network keeps its own copy
+    assert.equal(nets[2].value(theta), values[0]);
+    const net = nets[2];
+    assert.deepEqual([net.dim, net.width, net.inputDim, net.samples, net.activation, net.loss, net.weightDecay, net.trainsOutputWeights], [8, 2, 3, 2, "relu", "squared", 0.1, true]);
+    assert.deepEqual(Array.from(net.inputs.data), X.flat());
+    assert.deepEqual(Array.from(net.labels), [1, -2]);
+    assert.deepEqual(Array.from(net.perturbation!.data), C.flat());
+    assert.equal(objectives.twoLayerNetwork(X, [1, -2], base).perturbation, undefined);
+    // C as a Matrix and as a dense matrix: the same objective
+    for (const c of [new Matrix(C), { rows: 3, cols: 3, data: Float64Array.from(C.flat()) }]) {
+      assert.equal(objectives.twoLayerNetwork(X, [1, -2], { ...base, weightDecay: 0.1, perturbation: c }).value(theta), values[0]);
+    }
+  });
+
+  it("names X, y, options and each option", () => {
+    assert.throws(() => objectives.twoLayerNetwork("X" as never, [1], base), /^Error: X must be an ml-matrix Matrix, a dense matrix \{ rows, cols, data \} or an array of rows, got string$/);
+    assert.throws(() => objectives.twoLayerNetwork(null as never, [1], base), /^Error: X must be an ml-matrix Matrix, a dense matrix \{ rows, cols, data \} or an array of rows, got null$/);
+    assert.throws(() => objectives.twoLayerNetwork({ rows: 1, cols: 2, data: Float64Array.of(1, NaN) }, [1], base), /^Error: X/);
+    assert.throws(() => objectives.twoLayerNetwork(new Matrix(0, 0), [], base), /^Error: X must have at least one row and one column, got 0×0$/);
+    assert.throws(() => objectives.twoLayerNetwork({ rows: 2, cols: 0, data: new Float64Array(0) }, [1, 2], base), /^Error: X must have at least one row and one column, got 2×0$/);
+    assert.throws(() => objectives.twoLayerNetwork(X, [1, 2], null as never), /^Error: options must be given: \{ width, activation, loss \}$/);
+    assert.throws(() => objectives.twoLayerNetwork(X, [1, 2], "relu" as never), /^Error: options must be given/);
+    assert.throws(() => objectives.twoLayerNetwork(X, [1, 2], { ...base, activation: "tanh" as never }), /^Error: options.activation must be "relu", "quadratic" or "softplus", got tanh$/);
+    assert.throws(() => objectives.twoLayerNetwork(X, [1, 2], { ...base, loss: "hinge" as never }), /^Error: options.loss must be "squared" or "logistic", got hinge$/);
+    assert.throws(() => objectives.twoLayerNetwork(X, [1, 2], { ...base, loss: "logistic" }), /^Error: y\[1\] must be −1 or \+1 for the logistic loss, got 2$/);
+    assert.throws(() => objectives.twoLayerNetwork(X, [0, 1], { ...base, loss: "logistic" }), /^Error: y\[0\] must be −1 or \+1 for the logistic loss, got 0$/);
+    assert.throws(() => objectives.twoLayerNetwork(X, [1, 2], { ...base, weightDecay: NaN }), /^Error: options.weightDecay must be a finite number, got NaN$/);
+    assert.throws(() => objectives.twoLayerNetwork(X, [1, 2], { ...base, weightDecay: -0.5 }), /^Error: options.weightDecay must be ≥ 0, got -0.5$/);
+    assert.throws(() => objectives.twoLayerNetwork(X, [1, 2], { ...base, width: 1.5 }), /^Error: options.width must be an integer ≥ 1, got 1.5$/);
+    const net = objectives.twoLayerNetwork(X, [1, 2], base);
+    assert.throws(() => net.value(Array.from({ length: 8 }, () => 0) as never), /^Error: theta must be a Float64Array of length 8, got an array of length 8$/);
+    assert.throws(() => net.grad(new Float64Array(7)), /^Error: theta must have length 8, got length 7$/);
+    assert.throws(() => net.unpack(new Float64Array(7)), /^Error: theta must have length 8, got length 7$/);
+    assert.throws(() => net.pack({ rows: 3, cols: 2, data: new Float64Array(6) }, [1, 1]), /^Error: W must be 2×3 \(width × inputDim\), got 3×2$/);
+    assert.throws(() => net.pack({ rows: 2, cols: 2, data: new Float64Array(4) }, [1, 1]), /^Error: W must be 2×3 \(width × inputDim\), got 2×2$/);
+    assert.throws(() => net.pack({ rows: 2, cols: 3, data: new Float64Array(6) }, [1]), /^Error: a must have length 2/);
+    assert.throws(() => net.predict(new Float64Array(7), X), /^Error: theta must have length 8, got length 7$/);
+    assert.throws(() => net.predict(new Float64Array(8), [[1, 2]]), /^Error: X must have 3 columns \(the input dimension\), got 2$/);
+    assert.throws(() => net.init(undefined as never), /^Error: rng must be an Rng \(from rng\(seed\)\)$/);
+    assert.throws(() => net.init({} as never), /^Error: rng must be an Rng/);
+    assert.throws(() => net.init(rng(1), NaN), /^Error: scale must be a finite number, got NaN$/);
+    assert.throws(() => net.init(rng(1), -1), /^Error: scale must be ≥ 0, got -1$/);
+  });
+});
+
+describe("twoLayerNetwork: the overflow-safe branches, the cache after an overflow, init", () => {
+  it("softplus far from 0 on both sides: log(1 + e^800) = 800, log(1 + e^−800) = 0, and σ′ = sigmoid(800) = 1", () => {
+    // one sample x = 1, one unit: f = a·softplus(w), L = ½(f − y)²
+    const net = objectives.twoLayerNetwork([[1]], [0], { width: 1, activation: "softplus", loss: "squared" });
+    assert.equal(net.value(Float64Array.of(800, 1)), 0.5 * 800 * 800);
+    assert.equal(net.value(Float64Array.of(-800, 1)), 0);
+    // ∂L/∂w = (f − y)·a·sigmoid(w)·x = 800, ∂L/∂a = (f − y)·softplus(w) = 640000
+    assert.deepEqual(Array.from(net.grad(Float64Array.of(800, 1))), [800, 640000]);
+    assert.deepEqual(Array.from(net.predict(Float64Array.of(800, 2), [[1], [-1]])), [1600, 0]);
+  });
+
+  it("after a forward pass that overflows, the next point is computed afresh (the cache was invalidated)", () => {
+    const X = [[1, 1], [0.5, -1]];
+    const o = { width: 1, activation: "quadratic", loss: "squared" } as const;
+    const net = objectives.twoLayerNetwork(X, [1, -1], o);
+    const theta = Float64Array.of(0.7, -0.3, 1.2);
+    const fresh = objectives.twoLayerNetwork(X, [1, -1], o);
+    const want = Array.from(fresh.grad(theta));
+    net.value(theta);
+    assert.equal(net.value(Float64Array.of(1e160, 0, 1)), Infinity);
+    assert.deepEqual(Array.from(net.grad(theta)), want);
+    assert.equal(net.value(theta), fresh.value(theta));
+  });
+
+  it("a gradient that overflows (2λθ, or 2WC) is all NaN, not ±∞", () => {
+    const huge = objectives.twoLayerNetwork([[1, 0]], [0], { width: 1, activation: "relu", loss: "squared", weightDecay: 1e308 });
+    assert.equal(huge.value(Float64Array.of(10, 0, 0)), Infinity);
+    assert.ok(huge.grad(Float64Array.of(10, 0, 0)).every(Number.isNaN));
+    const C = [[1e308, 0], [0, 1]];
+    const perturbed = objectives.twoLayerNetwork([[1, 0]], [0], { width: 1, activation: "relu", loss: "squared", perturbation: C });
+    assert.equal(perturbed.value(Float64Array.of(10, 0, 0)), Infinity);
+    assert.ok(perturbed.grad(Float64Array.of(10, 0, 0)).every(Number.isNaN));
+    // and at a finite point the same objective is finite: 2WC = (2e308·w₁, 2w₂) with w₁ = 1e-10
+    assert.ok(perturbed.grad(Float64Array.of(1e-10, 1, 0)).every(Number.isFinite));
+  });
+
+  it("predict names the overflow", () => {
+    const net = objectives.twoLayerNetwork([[1, 1]], [1], { width: 1, activation: "quadratic", loss: "squared" });
+    assert.throws(() => net.predict(Float64Array.of(1e160, 0, 1), [[1, 1]]), /^Error: theta: the network's output overflows the float64 range at theta on X$/);
+  });
+
+  it("init: scale 1 by default, W drawn first and a (when trained) after it; fixed a draws nothing more", () => {
+    const X = [[1, 2, 3]];
+    const trained = objectives.twoLayerNetwork(X, [0], { width: 2, activation: "relu", loss: "squared" });
+    const fixed = objectives.twoLayerNetwork(X, [0], { width: 2, activation: "relu", loss: "squared", outputWeights: [1, -1] });
+    assert.deepEqual(trained.init(rng(3)), trained.init(rng(3), 1));
+    const t = trained.init(rng(4), 0.5);
+    const f = fixed.init(rng(4), 0.5);
+    assert.equal(f.length, 6);
+    assert.deepEqual(Array.from(f), Array.from(t.subarray(0, 6)));
+    // wⱼ ~ N(0, scale²/d): the same standard normals scaled by 0.5/√3, and aⱼ ~ N(0, 1/m)
+    const r = rng(4);
+    const z = Array.from({ length: 8 }, () => r.normal());
+    z.slice(0, 6).forEach((zi, i) => close(t[i], (zi * 0.5) / Math.sqrt(3), 1e-15, `w[${i}]`));
+    z.slice(6).forEach((zi, j) => close(t[6 + j], zi / Math.sqrt(2), 1e-15, `a[${j}]`));
+    assert.deepEqual(Array.from(trained.init(rng(4), 0).subarray(0, 6)), [0, 0, 0, 0, 0, 0]);
   });
 });
