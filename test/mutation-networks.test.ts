@@ -6,7 +6,7 @@
 // Written for `npm run mutate`.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Matrix, objectives, rng } from "landscape";
+import { kernels, linalg, Matrix, objectives, rng } from "landscape";
 
 const { reluTeacherStudent } = objectives;
 
@@ -199,5 +199,97 @@ describe("twoLayerNetwork: the overflow-safe branches, the cache after an overfl
     z.slice(0, 6).forEach((zi, i) => close(t[i], (zi * 0.5) / Math.sqrt(3), 1e-15, `w[${i}]`));
     z.slice(6).forEach((zi, j) => close(t[6 + j], zi / Math.sqrt(2), 1e-15, `a[${j}]`));
     assert.deepEqual(Array.from(trained.init(rng(4), 0).subarray(0, 6)), [0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe("reluNtk: each layer's kernel in closed form, and its errors", () => {
+  // Θ₁ = xᵀz(π − θ)/(2π), Θ₂ = ‖x‖‖z‖(sin θ + (π − θ)cos θ)/(2π), θ from atan2 (not the acos the code uses)
+  const theta = (x: number[], z: number[]) => Math.atan2(Math.abs(x[0] * z[1] - x[1] * z[0]), x[0] * z[0] + x[1] * z[1]);
+  const first = (x: number[], z: number[]) => ((x[0] * z[0] + x[1] * z[1]) * (Math.PI - theta(x, z))) / (2 * Math.PI);
+  const second = (x: number[], z: number[]) => (Math.hypot(...x) * Math.hypot(...z) * (Math.sin(theta(x, z)) + (Math.PI - theta(x, z)) * Math.cos(theta(x, z)))) / (2 * Math.PI);
+  const X = [[1, 0], [0.5, 2], [-1, 0.3]];
+  const Z = [[1, 1], [-2, 0.5]];
+  const dense = (rows: number[][]) => linalg.dense(rows.length, 2, Float64Array.from(rows.flat()));
+
+  it("first, second and both layers on a cross kernel K(X, Z) with rows of different norms", () => {
+    for (const [layers, k] of [["first", first], ["second", second], ["both", (x: number[], z: number[]) => first(x, z) + second(x, z)]] as const) {
+      const K = kernels.reluNtk(dense(X), dense(Z), { layers });
+      assert.deepEqual([K.rows, K.cols], [3, 2]);
+      // acos keeps about half the digits near θ = 0, π only; here θ is far from both: rounding, ≤ 1e-15 observed
+      X.forEach((x, i) => Z.forEach((z, j) => close(K.data[i * 2 + j], k(x, z), 1e-14, `${layers} K[${i}][${j}]`)));
+    }
+    // the default is "both"
+    assert.deepEqual(Array.from(kernels.reluNtk(dense(X), dense(Z)).data), Array.from(kernels.reluNtk(dense(X), dense(Z), { layers: "both" }).data));
+    // a zero row of Z gives a zero column
+    const zero = kernels.reluNtk(dense(X), dense([[0, 0], [1, 1]]));
+    assert.deepEqual([zero.data[0], zero.data[2], zero.data[4]], [0, 0, 0]);
+  });
+
+  it("the diagonal K(x, x) = ‖x‖² at random rows (the cosine clamped to 1 where rounding exceeds it)", () => {
+    const A = linalg.dense(40, 3, rng(8).normalVector(120));
+    const K = kernels.reluNtk(A);
+    for (let i = 0; i < 40; i++) {
+      const n2 = A.data[3 * i] ** 2 + A.data[3 * i + 1] ** 2 + A.data[3 * i + 2] ** 2;
+      // θ = acos(1 − O(ε)) = O(1e-8): the documented ~1e-8 relative error, not NaN
+      assert.ok(Math.abs(K.data[i * 40 + i] - n2) <= 1e-7 * n2, `K[${i}][${i}] = ${K.data[i * 40 + i]} vs ${n2}`);
+    }
+    // and K(x, −x) = 0 with the cosine clamped to −1
+    const B = linalg.dense(2, 3, Float64Array.from([...A.data.subarray(0, 3), ...A.data.subarray(0, 3).map((v) => -v)]));
+    assert.ok(Math.abs(kernels.reluNtk(B).data[1]) <= 1e-7, `K(x, −x) = ${kernels.reluNtk(B).data[1]}`);
+  });
+
+  it("names Z's columns, options, layers and the overflow (of X, or of X and Z)", () => {
+    assert.throws(() => kernels.reluNtk(dense(X), linalg.dense(1, 3)), /^Error: Z must have X's 2 columns, got 3$/);
+    assert.throws(() => kernels.reluNtk(dense(X), undefined, null as never), /^Error: options must be an object of options, got null$/);
+    assert.throws(() => kernels.reluNtk(dense(X), undefined, { layers: "third" as never }), /^Error: layers must be "both", "first" or "second", got third$/);
+    assert.throws(() => kernels.reluNtk("X" as never), /^Error: X must be a dense matrix/);
+    const huge = linalg.dense(1, 2, Float64Array.of(1e200, 0));
+    assert.throws(() => kernels.reluNtk(huge), /^Error: the entries of X are too large: the kernel overflows the float64 range$/);
+    assert.throws(() => kernels.reluNtk(huge, huge), /^Error: the entries of X and Z are too large: the kernel overflows the float64 range$/);
+  });
+});
+
+describe("kernelRegression: the conjugate-gradient iterations, the ridge, and the errors", () => {
+  const K = linalg.dense(2, 2, Float64Array.of(2, 1, 1, 2));
+
+  it("(K + λI)α = y in closed form; n steps on an n × n system; the residual it reports is the point's", () => {
+    for (const ridge of [0, 0.5]) {
+      // [[2 + λ, 1], [1, 2 + λ]]⁻¹ (1, 0.3) = ((2 + λ) − 0.3, 0.3(2 + λ) − 1)/((2 + λ)² − 1)
+      const a = 2 + ridge, det = a * a - 1;
+      const { alpha, iterations, relativeResidual } = kernels.kernelRegression(K, [1, 0.3], { ridge });
+      close(alpha[0], (a - 0.3) / det, 1e-14, `α₀ (λ = ${ridge})`);
+      close(alpha[1], (0.3 * a - 1) / det, 1e-14, `α₁ (λ = ${ridge})`);
+      assert.equal(iterations, 2);
+      const r = [a * alpha[0] + alpha[1] - 1, alpha[0] + a * alpha[1] - 0.3];
+      // the recursive residual and the true one agree to rounding (1e-16 observed)
+      assert.ok(Math.abs(relativeResidual - Math.hypot(...r) / Math.hypot(1, 0.3)) < 1e-15, `${relativeResidual}`);
+      assert.ok(relativeResidual <= 1e-10);
+    }
+    // K = I: one step
+    assert.equal(kernels.kernelRegression(linalg.dense(2, 2, Float64Array.of(1, 0, 0, 1)), [3, -1]).iterations, 1);
+    // y = 0: α = 0 without an iteration
+    assert.deepEqual(kernels.kernelRegression(K, [0, 0]), { alpha: new Float64Array(2), iterations: 0, relativeResidual: 0 });
+  });
+
+  it("stops at the tolerance: a loose one takes fewer steps on a 3 × 3 system", () => {
+    const A = linalg.dense(3, 3, Float64Array.of(4, 1, 0, 1, 3, 1, 0, 1, 2));
+    const loose = kernels.kernelRegression(A, [1, 2, 3], { tolerance: 0.5 });
+    assert.ok(loose.iterations < 3 && loose.relativeResidual <= 0.5 && loose.relativeResidual > 1e-10, `${loose.iterations}, ${loose.relativeResidual}`);
+    assert.equal(kernels.kernelRegression(A, [1, 2, 3]).iterations, 3);
+  });
+
+  it("names K, y, ridge, tolerance and maxIterations, and says when it did not converge or y overflows", () => {
+    assert.throws(() => kernels.kernelRegression(linalg.dense(2, 3), [1, 2]), /^Error: K must be square, got 2×3$/);
+    assert.throws(() => kernels.kernelRegression(K, [1, 2], { ridge: NaN }), /^Error: ridge must be a finite number, got NaN$/);
+    assert.throws(() => kernels.kernelRegression(K, [1, 2], { ridge: -1 }), /^Error: ridge must be ≥ 0, got -1$/);
+    assert.throws(() => kernels.kernelRegression(K, [1, 2], { tolerance: Infinity }), /^Error: tolerance must be a finite number, got Infinity$/);
+    assert.throws(() => kernels.kernelRegression(K, [1, 2], { tolerance: 0 }), /^Error: tolerance must be > 0, got 0$/);
+    assert.throws(() => kernels.kernelRegression(K, [1, 2], { maxIterations: 1.5 }), /^Error: maxIterations must be an integer ≥ 0, got 1.5$/);
+    assert.throws(() => kernels.kernelRegression(K, [1, 2], null as never), /^Error: options must be an object of options, got null$/);
+    assert.throws(() => kernels.kernelRegression(K, [1, 0.3], { maxIterations: 1 }), /^Error: kernelRegression: conjugate gradients did not reach the tolerance 1e-10 in 1 iterations \(relative residual \d/);
+    assert.throws(() => kernels.kernelRegression(K, [1, 0.3], { maxIterations: 0 }), /^Error: kernelRegression: conjugate gradients did not reach the tolerance 1e-10 in 0 iterations \(relative residual 1\); is K positive semidefinite, or is a ridge needed\?$/);
+    assert.throws(() => kernels.kernelRegression(linalg.dense(2, 2, Float64Array.of(1, 0, 0, -1)), [0, 1]), /^Error: kernelRegression: K \+ λI is not positive definite \(pᵀ\(K \+ λI\)p = -1\); add a ridge$/);
+    // ‖y‖ overflows: an error, not α = 0 with a NaN residual (the bug this test was written for)
+    assert.throws(() => kernels.kernelRegression(linalg.dense(2, 2, Float64Array.of(1, 0, 0, 1)), [1e200, 1e200]), /^Error: y has entries too large: ‖y‖₂ overflows float64$/);
   });
 });
