@@ -293,3 +293,105 @@ describe("kernelRegression: the conjugate-gradient iterations, the ridge, and th
     assert.throws(() => kernels.kernelRegression(linalg.dense(2, 2, Float64Array.of(1, 0, 0, 1)), [1e200, 1e200]), /^Error: y has entries too large: ‖y‖₂ overflows float64$/);
   });
 });
+
+describe("softmaxNetwork: the checks, the caches, ties, the batches of each epoch, init", () => {
+  /** n = 12 rows in ℝ⁴, K = 3 classes, m = 5. */
+  const r0 = rng(21);
+  const X = linalg.dense(12, 4, r0.normalVector(48));
+  const y = Array.from({ length: 12 }, (_, i) => (i * 7) % 3);
+  const options = { width: 5, classes: 3 };
+  const net = () => objectives.softmaxNetwork(X, y, options);
+  const theta = r0.normalVector(net().dim);
+  /** The network on the given rows of X (an independent objective on a copy of those rows). */
+  const on = (rows: number[]) => objectives.softmaxNetwork(linalg.dense(rows.length, 4, Float64Array.from(rows.flatMap((i) => Array.from(X.data.subarray(4 * i, 4 * i + 4))))), rows.map((i) => y[i]), options);
+
+  it("value and grad at a new θ after another one, and at θ changed in place, are computed afresh", () => {
+    const f = net();
+    const other = theta.map((t) => t + 0.1);
+    f.value(other);
+    assert.deepEqual(Array.from(f.grad(theta)), Array.from(net().grad(theta)));
+    const t = Float64Array.from(theta);
+    f.value(t);
+    t[3] += 0.5;
+    assert.equal(f.value(t), net().value(t));
+    assert.deepEqual(Array.from(f.grad(t)), Array.from(net().grad(t)));
+    const out = new Float64Array(f.dim);
+    assert.equal(f.grad(t, out), out);
+  });
+
+  it("predicts ties to the lowest class; errorRate counts the misclassified rows", () => {
+    const f = net();
+    assert.deepEqual(Array.from(f.predict(new Float64Array(f.dim), X)), new Array(12).fill(0));
+    // b₂ = (0, 1, 1): classes 1 and 2 tie above 0, so every row is predicted 1
+    const t = new Float64Array(f.dim);
+    f.unpack(t).b2.set([0, 1, 1]);
+    assert.deepEqual(Array.from(f.predict(t, X)), new Array(12).fill(1));
+    assert.equal(f.errorRate(t, X, y), y.filter((c) => c !== 1).length / 12);
+    assert.throws(() => f.errorRate(t, X, [1, 2]), /^Error: labels must have one entry per row of X \(12\), got 2$/);
+  });
+
+  it("minibatches: the batches of an epoch are consecutive slices of one permutation, the incomplete one skipped", () => {
+    // n = 12, B = 5: two batches per epoch (rows 10, 11 of each permutation skipped), then a new permutation
+    const r = rng(31);
+    const first = r.permutation(12), second = r.permutation(12);
+    const expected = [first.slice(0, 5), first.slice(5, 10), second.slice(0, 5)];
+    const batches = net().minibatches(5, rng(31));
+    for (const rows of expected) {
+      const want = on(rows);
+      close(batches.value(theta), want.value(theta), 1e-14, `batch ${rows}`);
+      assert.ok(Math.max(...batches.grad(theta).map((g, i) => Math.abs(g - want.grad(theta)[i]))) < 1e-14);
+    }
+    // grad at another θ: the same batch, recomputed at that θ (no new batch drawn)
+    const moved = theta.map((t) => t * 0.9);
+    const want = on(second.slice(0, 5)).grad(moved);
+    const out = new Float64Array(theta.length);
+    assert.equal(batches.grad(moved, out), out);
+    assert.ok(Math.max(...out.map((g, i) => Math.abs(g - want[i]))) < 1e-14);
+    // B = n: one batch per epoch, all rows
+    const all = net().minibatches(12, rng(2));
+    close(all.value(theta), net().value(theta), 1e-14, "B = n");
+    close(all.value(theta), net().value(theta), 1e-14, "B = n, second epoch");
+  });
+
+  it("init draws W1 then W2 with standard deviations √(2/d) and √(1/m), biases 0; unpack gives views", () => {
+    const f = net();
+    const t = f.init(rng(41));
+    const r = rng(41);
+    const w1 = r.normalVector(20, Math.sqrt(2 / 4)), w2 = r.normalVector(15, Math.sqrt(1 / 5));
+    const p = f.unpack(t);
+    assert.deepEqual(Array.from(p.W1.data), Array.from(w1));
+    assert.deepEqual(Array.from(p.W2.data), Array.from(w2));
+    assert.deepEqual([p.W1.rows, p.W1.cols, p.W2.rows, p.W2.cols, p.b1.length, p.b2.length], [4, 5, 5, 3, 5, 3]);
+    assert.ok(p.b1.every((v) => v === 0) && p.b2.every((v) => v === 0));
+    p.b2[2] = 7;
+    assert.equal(t[t.length - 1], 7);
+    assert.deepEqual([f.dim, f.width, f.inputDim, f.classes], [4 * 5 + 5 + 5 * 3 + 3, 5, 4, 3]);
+  });
+
+  it("names X, options, width, classes, threads, labels, theta, rng and batchSize", () => {
+    assert.throws(() => objectives.softmaxNetwork("X" as never, y, options), /^Error: X must be a dense matrix/);
+    assert.throws(() => objectives.softmaxNetwork(X, y, null as never), /^Error: options must be an object of options, got null$/);
+    assert.throws(() => objectives.softmaxNetwork(X, y, { width: 5, classes: 1 }), /^Error: classes must be an integer ≥ 2, got 1$/);
+    assert.throws(() => objectives.softmaxNetwork(X, y, { ...options, threads: 0 }), /^Error: threads must be an integer ≥ 1, got 0$/);
+    assert.throws(() => objectives.softmaxNetwork(X, null as never, options), /^Error: labels must be an array of 12 class indices, got null$/);
+    assert.throws(() => objectives.softmaxNetwork(X, 3 as never, options), /^Error: labels must be an array of 12 class indices, got number$/);
+    assert.throws(() => objectives.softmaxNetwork(X, y.slice(1), options), /^Error: labels must have one entry per row of X \(12\), got 11$/);
+    assert.throws(() => objectives.softmaxNetwork(X, y.map((v, i) => (i === 4 ? -1 : v)), options), /^Error: labels\[4\] must be an integer class in 0…2, got -1$/);
+    assert.throws(() => objectives.softmaxNetwork(X, y.map((v, i) => (i === 4 ? 3 : v)), options), /^Error: labels\[4\] must be an integer class in 0…2, got 3$/);
+    assert.throws(() => objectives.softmaxNetwork(X, y.map((v, i) => (i === 4 ? 0.5 : v)), options), /^Error: labels\[4\] must be an integer class in 0…2, got 0.5$/);
+    const f = net();
+    assert.throws(() => f.value(Array.from(theta) as never), /^Error: theta must be a Float64Array of length 43 \(the network's parameters\), got object$/);
+    assert.throws(() => f.grad(new Float64Array(3)), /^Error: theta must be a Float64Array of length 43 \(the network's parameters\), got length 3$/);
+    assert.throws(() => f.unpack(new Float64Array(3)), /^Error: theta must have length 43, got length 3$/);
+    assert.throws(() => f.predict(new Float64Array(3), X), /^Error: theta must have length 43, got length 3$/);
+    assert.throws(() => f.predict(theta, "X" as never), /^Error: X must be a dense matrix/);
+    assert.throws(() => f.init(undefined as never), /^Error: rng must be an Rng \(the initialization is random\)$/);
+    assert.throws(() => f.minibatches(0, rng(1)), /^Error: batchSize must be an integer ≥ 1, got 0$/);
+    assert.throws(() => f.minibatches(13, rng(1)), /^Error: batchSize must be ≤ n = 12 \(the samples\), got 13$/);
+    assert.throws(() => f.minibatches(4, {} as never), /^Error: rng must be an Rng \(the batches are random\)$/);
+    assert.throws(() => f.minibatches(4, rng(1)).grad(new Float64Array(3)), /^Error: theta must be a Float64Array of length 43/);
+    // an overflowing product gives NaN, not an exception
+    const big = new Float64Array(f.dim).fill(1e200);
+    assert.ok(Number.isNaN(f.value(big)) && f.grad(big).every(Number.isNaN));
+  });
+});
