@@ -395,3 +395,127 @@ describe("softmaxNetwork: the checks, the caches, ties, the batches of each epoc
     assert.ok(Number.isNaN(f.value(big)) && f.grad(big).every(Number.isNaN));
   });
 });
+
+describe("designed objective: relu's Hermite coefficients, the closed form at a coupled point, the caches and the errors", () => {
+  it("σ̂_k = φ(0)He_{k−2}(0)/√(k!) for k = 2…20 (He by its recursion at 0) and for k = 200, 10000 in logarithms", () => {
+    const phi0 = 1 / Math.sqrt(2 * Math.PI);
+    // He_{n+1}(0) = −n·He_{n−1}(0), He₀ = 1, He₁(0) = 0
+    const he = [1, 0];
+    for (let n = 1; n < 20; n++) he.push(-n * he[n - 1]);
+    let factorial = 1;
+    for (let k = 1; k <= 20; k++) {
+      factorial *= k;
+      if (k < 2) continue;
+      // the product of k/2 ratios against k! directly: ≤ 20 roundings
+      close(objectives.reluHermiteCoefficient(k), (phi0 * he[k - 2]) / Math.sqrt(factorial), 1e-14, `σ̂_${k}`);
+    }
+    for (const k of [200, 202, 10000]) {
+      // log|σ̂_k| = log φ(0) + log (k − 3)!! − ½ log k!, sign (−1)^{(k−2)/2}
+      let logDouble = 0, logFactorial = 0;
+      for (let i = k - 3; i >= 1; i -= 2) logDouble += Math.log(i);
+      for (let i = 2; i <= k; i++) logFactorial += Math.log(i);
+      const value = objectives.reluHermiteCoefficient(k);
+      assert.equal(Math.sign(value), ((k - 2) / 2) % 2 === 0 ? 1 : -1, `sign of σ̂_${k}`);
+      // the reference is a difference of two sums of ~k logarithms (4e4 and 8e4 at k = 10000): it loses ~1e-10 to cancellation
+      // (2.7e-10 observed at k = 10000); a factor dropped or doubled in the product moves the logarithm by ≥ 0.3
+      close(Math.log(Math.abs(value)), Math.log(phi0) + logDouble - 0.5 * logFactorial, 1e-9, `log|σ̂_${k}|`);
+    }
+    assert.equal(objectives.reluHermiteCoefficient(199), 0);
+    assert.throws(() => objectives.reluHermiteCoefficient(10001), /^Error: k must be ≤ 10000 \(the coefficient is an O\(k\) product\), got 10001$/);
+    assert.throws(() => objectives.reluHermiteCoefficient(1.5), /^Error: k must be an integer ≥ 0, got 1.5$/);
+  });
+
+  it("the closed form at a point where every P entry and both a* weights count", () => {
+    // B* = I₂, a* = (1, 2), B = [[1, 0.5], [0.2, 1]]: P = B, column sums Sᵢ = Σⱼ Pⱼᵢ², fourth powers Σⱼ Pⱼᵢ⁴
+    const mu = 0.3, lambda = 0.7, sigma4 = -0.25;
+    const G = objectives.designedObjective(new Matrix([[1, 0], [0, 1]]), [1, 2], { sigma4, mu, lambda });
+    const S = [1 + 0.04, 0.25 + 1], F = [1 + 0.2 ** 4, 0.5 ** 4 + 1], norms = [1.25, 1.04];
+    const want = 0.25 * (1 * (S[0] ** 2 - (1 + mu) * F[0]) + 2 * (S[1] ** 2 - (1 + mu) * F[1])) + lambda * ((norms[0] - 1) ** 2 + (norms[1] - 1) ** 2);
+    close(G.value(Float64Array.of(1, 0.5, 0.2, 1)), want, 1e-15, "G(B)");
+    // the gradient R B* + 4λ diag(‖b_j‖² − 1) B with Rⱼᵢ = 4|σ̂₄|a*ᵢPⱼᵢ(Sᵢ − (1 + μ)Pⱼᵢ²)
+    const P = [[1, 0.5], [0.2, 1]], a = [1, 2];
+    const out = new Float64Array(4);
+    assert.equal(G.grad(Float64Array.of(1, 0.5, 0.2, 1), out), out);
+    for (let j = 0; j < 2; j++) {
+      for (let i = 0; i < 2; i++) {
+        const grad = 4 * 0.25 * a[i] * P[j][i] * (S[i] - (1 + mu) * P[j][i] ** 2) + 4 * lambda * (norms[j] - 1) * P[j][i];
+        close(out[j * 2 + i], grad, 1e-15, `∂G/∂B[${j}][${i}]`);
+      }
+    }
+    assert.deepEqual([G.dim, G.neurons, G.inputDim], [4, 2, 2]);
+    // a* = 0 is allowed, and a Matrix B* gives what the rows give
+    const rows = objectives.designedObjective([[0.6, 0.8, 0]], [0], { sigma4, mu, lambda });
+    assert.equal(rows.value(Float64Array.of(1, 1, 1)), lambda * (3 - 1) ** 2);
+  });
+
+  it("names options, σ̂₄, μ, λ, B*, a* and the length of B", () => {
+    const ok = { sigma4: -0.1, mu: 0.1, lambda: 1 };
+    const D = objectives.designedObjective;
+    assert.throws(() => D([[1, 0]], [1], null as never), /^Error: options must be an object of options, got null$/);
+    assert.throws(() => D([[1, 0]], [1], { ...ok, sigma4: NaN }), /^Error: options.sigma4 must be a finite number, got NaN$/);
+    assert.throws(() => D([[1, 0]], [1], { ...ok, sigma4: 0 }), /^Error: options.sigma4 must be non-zero \(the objective uses the sign and size of σ̂₄\)$/);
+    assert.throws(() => D([[1, 0]], [1], { ...ok, mu: NaN }), /^Error: options.mu must be a finite number, got NaN$/);
+    assert.throws(() => D([[1, 0]], [1], { ...ok, mu: -0.5 }), /^Error: options.mu must be ≥ 0, got -0.5$/);
+    assert.throws(() => D([[1, 0]], [1], { ...ok, lambda: 0 }), /^Error: options.lambda must be a finite number > 0, got 0$/);
+    assert.throws(() => D("B" as never, [1], ok), /^Error: bStar must be a Matrix or an array of rows \(m × d\)$/);
+    assert.throws(() => D(null as never, [1], ok), /^Error: bStar must be a Matrix or an array of rows/);
+    assert.throws(() => D([], [], ok), /^Error: bStar must have at least one row$/);
+    assert.throws(() => D([[1, 0], [0]], [1, 1], ok), /^Error: bStar\[1\] must have length 2/);
+    assert.throws(() => D([[1], [1]], [1, 1], ok), /^Error: bStar must have m ≤ d \(rows no more than columns\), got 2×1$/);
+    assert.throws(() => D([[1 - 2e-8, 0]], [1], ok), /^Error: bStar's rows must have unit norm \(the closed form needs ‖b\*ᵢ‖ = 1\), row 0 has norm 0.99999998$/);
+    assert.throws(() => D([[1, 0], [0, 1 + 2e-8]], [1, 1], ok), /row 1 has norm 1.00000002$/);
+    assert.equal(D([[1 - 5e-9, 0]], [1], ok).dim, 2);
+    assert.throws(() => D([[1, 0]], [1, 2], ok), /^Error: aStar must have length 1/);
+    assert.throws(() => D([[1, 0], [0, 1]], [1, -1], ok), /^Error: aStar\[1\] must be ≥ 0 \(the paper's a\* is non-negative\), got -1$/);
+    const G = D(new Matrix([[1, 0]]), [1], ok);
+    assert.throws(() => G.value(new Float64Array(3)), /^Error: x must have length 2 \(B is 1 × 2, row-major\), got 3$/);
+    assert.throws(() => G.grad(new Float64Array(3)), /^Error: x must have length 2 \(B is 1 × 2, row-major\), got 3$/);
+  });
+});
+
+describe("designedObjectiveFromSamples: the sign, the remembered B, and the errors", () => {
+  const r = rng(51);
+  const X = Array.from({ length: 6 }, () => Array.from(r.normalVector(3)));
+  const y = X.map((x) => Math.max(0, x[0]) + 0.5 * Math.max(0, x[1]));
+  const b = r.normalVector(6);
+
+  it("sign +1 and −1 give opposite moment terms around the same penalty; props; grad into out", () => {
+    const plus = objectives.designedObjectiveFromSamples(X, y, 2, { sign: 1, mu: 0.2, lambda: 0.5 });
+    const minus = objectives.designedObjectiveFromSamples(new Matrix(X), y, 2, { sign: -1, mu: 0.2, lambda: 0.5 });
+    let penalty = 0;
+    for (let j = 0; j < 2; j++) penalty += (b[3 * j] ** 2 + b[3 * j + 1] ** 2 + b[3 * j + 2] ** 2 - 1) ** 2;
+    close(plus.value(b) - 0.5 * penalty, -(minus.value(b) - 0.5 * penalty), 1e-13, "moment(+1) = −moment(−1)");
+    assert.ok(Math.abs(plus.value(b) - 0.5 * penalty) > 1e-3, "the moment term is not 0 here");
+    const out = new Float64Array(6);
+    assert.equal(plus.grad(b, out), out);
+    assert.deepEqual([plus.dim, plus.neurons, plus.inputDim], [6, 2, 3]);
+  });
+
+  it("a point changed in place after value is computed afresh by value and grad", () => {
+    const f = objectives.designedObjectiveFromSamples(X, y, 2, { sign: -1, mu: 0.2, lambda: 0.5 });
+    const fresh = () => objectives.designedObjectiveFromSamples(X, y, 2, { sign: -1, mu: 0.2, lambda: 0.5 });
+    const t = Float64Array.from(b);
+    f.value(t);
+    t[4] += 0.3;
+    assert.equal(f.value(t), fresh().value(t));
+    t[0] -= 0.2;
+    assert.deepEqual(Array.from(f.grad(t)), Array.from(fresh().grad(t)));
+    // the first point is computed even if it is B = 0 (the remembered point starts as NaN)
+    assert.equal(fresh().value(new Float64Array(6)), 0.5 * 2);
+  });
+
+  it("names x, y, neurons, options, sign, μ, λ and b's length", () => {
+    const F = objectives.designedObjectiveFromSamples;
+    const ok = { sign: 1 as const, mu: 0.1, lambda: 1 };
+    assert.throws(() => F("x" as never, y, 2, ok), /^Error: x/);
+    assert.throws(() => F(X, y.slice(1), 2, ok), /^Error: y must have length 6/);
+    assert.throws(() => F(X, y, 0, ok), /^Error: neurons must be an integer ≥ 1, got 0$/);
+    assert.throws(() => F(X, y, 2, null as never), /^Error: options must be an object of options, got null$/);
+    assert.throws(() => F(X, y, 2, { ...ok, sign: 2 as never }), /^Error: options.sign must be 1 or −1 \(the sign of σ̂₄\), got 2$/);
+    assert.throws(() => F(X, y, 2, { ...ok, mu: -1 }), /^Error: options.mu must be ≥ 0, got -1$/);
+    assert.throws(() => F(X, y, 2, { ...ok, lambda: -1 }), /^Error: options.lambda must be a finite number > 0, got -1$/);
+    const f = F(X, y, 2, ok);
+    assert.throws(() => f.value(new Float64Array(5)), /^Error: b must have length 6 \(B is 2 × 3, row-major\), got 5$/);
+    assert.throws(() => f.grad(new Float64Array(5)), /^Error: b must have length 6 \(B is 2 × 3, row-major\), got 5$/);
+  });
+});
