@@ -21,7 +21,7 @@ function run(op: (x: ad.Node[]) => ad.Node, at: number[], v: number[], rule: ad.
 describe("ad primitives: value, local derivatives, tangent and counts against their formulas", () => {
   // a smooth point with both operands non-trivial, and a direction with unequal entries
   const a = 1.5, b = -0.4, v = [0.3, -0.7];
-  const binary: [string, (x: ad.Node, y: ad.Node) => ad.Node, number, [number, number], number][] = [
+  const binary: [string, (x: ad.Input, y: ad.Input) => ad.Node, number, [number, number], number][] = [
     // name, op, value, (∂/∂a, ∂/∂b), local-derivative operations (module doc)
     ["add", ad.add, a + b, [1, 1], 0],
     ["sub", ad.sub, a - b, [1, -1], 0],
