@@ -179,6 +179,13 @@ describe("twoLayerNetwork: the overflow-safe branches, the cache after an overfl
     assert.ok(perturbed.grad(Float64Array.of(1e-10, 1, 0)).every(Number.isFinite));
   });
 
+  it("without weight decay, ‖θ‖² is not formed: θ with |w| = 1e155 (‖θ‖² overflows) still has a finite loss", () => {
+    // f = a·relu(w) = 1e155·1e-160 = 1e-5, L = ½(f − 1)²; a penalty 0·‖θ‖² = 0·∞ would be NaN (and the value +∞)
+    const net = objectives.twoLayerNetwork([[1]], [1], { width: 1, activation: "relu", loss: "squared" });
+    close(net.value(Float64Array.of(1e155, 1e-160)), 0.5 * (1e-5 - 1) ** 2, 1e-15, "L");
+    assert.ok(net.grad(Float64Array.of(1e155, 1e-160)).every(Number.isFinite));
+  });
+
   it("predict names the overflow", () => {
     const net = objectives.twoLayerNetwork([[1, 1]], [1], { width: 1, activation: "quadratic", loss: "squared" });
     assert.throws(() => net.predict(Float64Array.of(1e160, 0, 1), [[1, 1]]), /^Error: theta: the network's output overflows the float64 range at theta on X$/);
@@ -347,6 +354,12 @@ describe("softmaxNetwork: the checks, the caches, ties, the batches of each epoc
     const out = new Float64Array(theta.length);
     assert.equal(batches.grad(moved, out), out);
     assert.ok(Math.max(...out.map((g, i) => Math.abs(g - want[i]))) < 1e-14);
+    // at the end of an epoch (both batches drawn), grad at another θ still uses the last batch
+    const again = net().minibatches(5, rng(31));
+    again.value(theta);
+    again.value(theta);
+    const last = on(first.slice(5, 10)).grad(moved);
+    assert.ok(Math.max(...again.grad(moved).map((g, i) => Math.abs(g - last[i]))) < 1e-14);
     // B = n: one batch per epoch, all rows
     const all = net().minibatches(12, rng(2));
     close(all.value(theta), net().value(theta), 1e-14, "B = n");
