@@ -136,6 +136,12 @@ describe("twoLayerNetwork: input forms, properties and errors", () => {
     assert.throws(() => net.pack({ rows: 2, cols: 3, data: new Float64Array(6) }, [1]), /^Error: a must have length 2/);
     assert.throws(() => net.predict(new Float64Array(7), X), /^Error: theta must have length 8, got length 7$/);
     assert.throws(() => net.predict(new Float64Array(8), [[1, 2]]), /^Error: X must have 3 columns \(the input dimension\), got 2$/);
+    assert.throws(() => net.predict(new Float64Array(8), "X" as never), /^Error: X must be an ml-matrix Matrix, a dense matrix/);
+    assert.throws(() => net.pack("W" as never, [1, 1]), /^Error: W must be a dense matrix/);
+    // a function carrying a dense matrix's fields is not one: the form check, not the dense check, rejects it
+    const fake = Object.assign(() => 0, { rows: 1, cols: 3, data: Float64Array.of(1, 2, 3) });
+    assert.throws(() => objectives.twoLayerNetwork(fake as never, [1], base), /^Error: X must be an ml-matrix Matrix, a dense matrix \{ rows, cols, data \} or an array of rows, got function$/);
+    assert.throws(() => objectives.twoLayerNetwork(X, [1, 2], { ...base, perturbation: { rows: 3, cols: 3, data: Float64Array.of(1, 0, 0, 0, 1, 0, 0, 0, NaN) } }), /^Error: options.perturbation/);
     assert.throws(() => net.init(undefined as never), /^Error: rng must be an Rng \(from rng\(seed\)\)$/);
     assert.throws(() => net.init({} as never), /^Error: rng must be an Rng/);
     assert.throws(() => net.init(rng(1), NaN), /^Error: scale must be a finite number, got NaN$/);
@@ -184,6 +190,37 @@ describe("twoLayerNetwork: the overflow-safe branches, the cache after an overfl
     const net = objectives.twoLayerNetwork([[1]], [1], { width: 1, activation: "relu", loss: "squared" });
     close(net.value(Float64Array.of(1e155, 1e-160)), 0.5 * (1e-5 - 1) ** 2, 1e-15, "L");
     assert.ok(net.grad(Float64Array.of(1e155, 1e-160)).every(Number.isFinite));
+  });
+
+  it("sigmoid far below 0 keeps its subnormal value: σ′(−710) = 4.4e-309, not 0 (1/(1 + e^710) would be 0)", () => {
+    // softplus unit at z = −710: f = log(1 + e^−710) ≈ 4.4e-309, r = f − 1 ≈ −1, ∂L/∂w = r·a·sigmoid(−710)·x < 0
+    const net = objectives.twoLayerNetwork([[1]], [1], { width: 1, activation: "softplus", loss: "squared" });
+    const g = net.grad(Float64Array.of(-710, 1));
+    assert.ok(g[0] < 0 && g[0] > -1e-300, `∂L/∂w = ${g[0]}`);
+  });
+
+  it("the first point evaluated is computed even when it is θ = 0 (no forward pass is remembered at construction)", () => {
+    // softplus: H = σ(0) = log 2, so ∇_a = Hᵀr ≠ 0 at θ = 0, and with fixed a the output a·log 2 ≠ 0
+    const X = [[1, 2], [-1, 0.5]];
+    const trained = objectives.twoLayerNetwork(X, [1, -2], { width: 2, activation: "softplus", loss: "squared" });
+    const g = trained.grad(new Float64Array(6));
+    // r = (0 − y)/n = (−0.5, 1), ∇a_j = Σᵢ rᵢ log 2 = 0.5 log 2
+    close(g[4], 0.5 * Math.log(2), 1e-15, "∂L/∂a₀");
+    close(g[5], 0.5 * Math.log(2), 1e-15, "∂L/∂a₁");
+    const fixed = objectives.twoLayerNetwork(X, [1, -2], { width: 2, activation: "softplus", loss: "squared", outputWeights: [1, 2] });
+    // f = 3 log 2 at both samples: L = ½[(3 log 2 − 1)² + (3 log 2 + 2)²]/2
+    close(fixed.value(new Float64Array(4)), 0.25 * ((3 * Math.log(2) - 1) ** 2 + (3 * Math.log(2) + 2) ** 2), 1e-15, "L(0)");
+  });
+
+  it("init draws exactly m·d (+ m) normals from the caller's generator", () => {
+    for (const outputWeights of ["trained", [1, -1]] as const) {
+      const net = objectives.twoLayerNetwork([[1, 2, 3]], [0], { width: 2, activation: "relu", loss: "squared", outputWeights });
+      const r = rng(9);
+      net.init(r);
+      const reference = rng(9);
+      for (let i = 0; i < (outputWeights === "trained" ? 8 : 6); i++) reference.normal();
+      assert.equal(r.normal(), reference.normal(), `${outputWeights}`);
+    }
   });
 
   it("predict names the overflow", () => {
