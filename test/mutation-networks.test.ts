@@ -142,6 +142,8 @@ describe("twoLayerNetwork: input forms, properties and errors", () => {
     const fake = Object.assign(() => 0, { rows: 1, cols: 3, data: Float64Array.of(1, 2, 3) });
     assert.throws(() => objectives.twoLayerNetwork(fake as never, [1], base), /^Error: X must be an ml-matrix Matrix, a dense matrix \{ rows, cols, data \} or an array of rows, got function$/);
     assert.throws(() => objectives.twoLayerNetwork(X, [1, 2], { ...base, perturbation: { rows: 3, cols: 3, data: Float64Array.of(1, 0, 0, 0, 1, 0, 0, 0, NaN) } }), /^Error: options.perturbation/);
+    // rows (and a Matrix) go to the matrix check itself, whose message says "a finite number"
+    assert.throws(() => objectives.twoLayerNetwork(X, [1, 2], { ...base, perturbation: [[1, 0, 0], [0, 1, 0], [0, 0, NaN]] }), /^Error: options.perturbation\[2\]\[2\] must be a finite number, got NaN$/);
     assert.throws(() => net.init(undefined as never), /^Error: rng must be an Rng \(from rng\(seed\)\)$/);
     assert.throws(() => net.init({} as never), /^Error: rng must be an Rng/);
     assert.throws(() => net.init(rng(1), NaN), /^Error: scale must be a finite number, got NaN$/);
