@@ -99,6 +99,7 @@ export function kernelRegression(K: Dense, y: ArrayLike<number>, options: { ridg
   const p = Float64Array.from(b);
   const Ap = new Float64Array(n);
   const bNorm = Math.sqrt(vdot(b, b));
+  if (!Number.isFinite(bNorm)) throw new Error("y has entries too large: ‖y‖₂ overflows float64");
   if (bNorm === 0) return { alpha, iterations: 0, relativeResidual: 0 };
   let rr = vdot(r, r);
   let k = 0;
