@@ -268,3 +268,63 @@ describe("dictionaryLearning: f = (μ/p)Σₖ log cosh(qᵀyₖ/μ) on a 3 × 5 
     assert.throws(() => f.grad(q, new Float64Array(2)), /^Error: out must have length 3, got 2$/);
   });
 });
+
+describe("tensorDecomposition's symmetry check is relative to the entry: 1e-10·(1 + |t|)", () => {
+  it("on a tensor with entries of order 1e4, an asymmetry of 1e-7 is rounding (accepted), one of 1e-6 is not", () => {
+    const A = [[1, 0.5], [-0.3, 1], [0.2, -0.4]];
+    const t = objectives.orthogonalTensor(A, [1e4, -2e4]);
+    assert.equal(t[1], -5500); // T[0][0][0][1]: tolerance 1e-10·5501 = 5.5e-7
+    const small = Float64Array.from(t), large = Float64Array.from(t);
+    small[1] += 1e-7;
+    large[1] += 1e-6;
+    assert.equal(objectives.tensorDecomposition(small).dim, 3);
+    assert.throws(() => objectives.tensorDecomposition(large), /^Error: t must be a symmetric tensor: t\[0\]\[0\]\[0\]\[1\] differs from a transposition of its indices$/);
+  });
+});
+
+describe("burerMonteiroMaxCut and graphWeights: the empty graph, and the Hessian 2(C ⊗ I_p) entry by entry", () => {
+  it("a 0 × 0 Matrix is rejected by name; graphWeights returns the checked weights row-major", () => {
+    assert.throws(() => objectives.burerMonteiroMaxCut(new Matrix(0, 0), 1), /^Error: w must be non-empty \(a graph on at least one vertex\)$/);
+    const { data, n } = objectives.graphWeights([[0, 2, 0.5], [2, 0, 1], [0.5, 1, 0]]);
+    assert.equal(n, 3);
+    closeArrays(data, [0, 2, 0.5, 2, 0, 1, 0.5, 1, 0], 0, "weights");
+  });
+
+  it("∇²f(Y)[i·p + a][k·p + b] = 2C[i][k]·[a = b] at p = 3 (independent of Y)", () => {
+    const W = [[0, 1, 0.5], [1, 0, 2], [0.5, 2, 0]], p = 3;
+    const f = objectives.burerMonteiroMaxCut(W, p);
+    const deg = W.map((row) => row.reduce((s, v) => s + v, 0));
+    const C = (i: number, k: number) => (i === k ? -deg[i] / 4 : W[i][k] / 4);
+    const h = f.hessian(new Float64Array(9).fill(0.3));
+    for (let i = 0; i < 3; i++) for (let a = 0; a < p; a++) for (let k = 0; k < 3; k++) for (let b = 0; b < p; b++) {
+      assert.equal(h.get(i * p + a, k * p + b), a === b ? 2 * C(i, k) : 0, `(${i}·p + ${a}, ${k}·p + ${b})`);
+    }
+  });
+});
+
+describe("output(out, dim): the caller's array or a new one", () => {
+  it("returns out itself when its length is dim, a new zero array otherwise, and names the bad argument", () => {
+    const out = Float64Array.of(1, 2, 3);
+    assert.equal(objectives.output(out, 3), out);
+    assert.deepEqual(Array.from(out), [1, 2, 3]); // untouched
+    const fresh = objectives.output(undefined, 4);
+    assert.ok(fresh instanceof Float64Array);
+    assert.deepEqual(Array.from(fresh), [0, 0, 0, 0]);
+    assert.equal(objectives.output(undefined, 0).length, 0);
+    assert.throws(() => objectives.output(out, 2), /^Error: out must have length 2, got 3$/);
+    assert.throws(() => objectives.output(undefined, -1), /^Error: dim must be an integer ≥ 0, got -1$/);
+    assert.throws(() => objectives.output(undefined, 1.5), /^Error: dim must be an integer ≥ 0, got 1\.5$/);
+  });
+});
+
+describe("gram and matrixCompletion: the remaining checks", () => {
+  it("gram names n, r and out; matrixCompletion a null regularizer", () => {
+    const U = Float64Array.of(1, 2, 3, 4);
+    assert.throws(() => objectives.gram(U, 0, 2), /^Error: n must be an integer ≥ 1, got 0$/);
+    assert.throws(() => objectives.gram(U, 2, 0), /^Error: r must be an integer ≥ 1, got 0$/);
+    assert.throws(() => objectives.gram(U, 2, 2, new Float64Array(3)), /^Error: out must have length 4, got 3$/);
+    closeArrays(objectives.gram(U, 2, 2), [5, 11, 11, 25], 0, "UUᵀ");
+    closeArrays(objectives.gram(U, 4, 1), [1, 2, 3, 4, 2, 4, 6, 8, 3, 6, 9, 12, 4, 8, 12, 16], 0, "uuᵀ");
+    assert.throws(() => objectives.matrixCompletion([[1, 0], [0, 1]], [[1, 1], [1, 1]], 1, { regularizer: null as never }), /^Error: regularizer\.lambda must be a finite number > 0, got undefined$/);
+  });
+});
