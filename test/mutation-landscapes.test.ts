@@ -1,9 +1,13 @@
-// The section-3 and section-4 objectives (phaseRetrieval, tensorDecomposition, rankK,
-// burerMonteiro, lowRank, dictionaryLearning, nonsmooth, octopus, objective.ts) on the cases the
-// earlier tests (mutation-landscape-objectives, mutation-factor-objectives, mutation-nonsmooth,
-// designedLandscapes, methods) leave out: boundary sizes, the closed-form critical points of
-// rank-k approximation against M's own eigenpairs, rounding-size tolerances against real
-// asymmetry, and every input check with its message. Written for `npm run mutate`.
+// The landscape objectives (rankK, tensorDecomposition, burerMonteiro, lowRank's gram and
+// matrixCompletion checks, dictionaryLearning, octopus, objective.ts's output and denseData) on the
+// cases the earlier tests (mutation-landscape-objectives, mutation-factor-objectives,
+// designedLandscapes, methods) leave out: boundary sizes, the closed-form critical points of rank-k
+// approximation against M's own eigenpairs, rounding-size tolerances against real asymmetry, the
+// octopus's pieces against the paper's formulas and its exact passages against float64 gradient
+// descent, and every input check with its message. Written for `npm run mutate`.
+// Tolerances: 1e-12 to 1e-15 where the library and the test sum the same terms in another order
+// (observed differences ≤ 1e-15 relative); 1e-7 where a spline's derivative is a central difference
+// (h = 1e-6: truncation ~1e-12, rounding ~1e-10 relative). A wrong term, factor or sign is off by ≥ 1e-2.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Matrix, objectives } from "landscape";
