@@ -6,7 +6,8 @@
 // error naming its argument. Written for `npm run mutate`.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { componentDistance, Matrix, permutationDistance, procrustesDistance, projectorDistance, signDistance } from "landscape";
+import { EigenvalueDecomposition } from "ml-matrix";
+import { certify, componentDistance, Matrix, objectives, permutationDistance, procrustesDistance, projectorDistance, signDistance } from "landscape";
 
 /** min over permutations π of Σⱼ min± ‖bⱼ ∓ b*_{π(j)}‖², by enumeration, with its π. */
 function bruteForceAssignment(b: number[][], bStar: number[][]): { squared: number; assignment: number[] } {
@@ -142,5 +143,137 @@ describe("signDistance, componentDistance, procrustesDistance: ties, zero, overf
     const ok = procrustesDistance(Float64Array.of(3, 0, 0, 4), Float64Array.of(0, 3, 4, 0), 2);
     // U = diag(3, 4) against U* = [[0, 3], [4, 0]]: UᵀU* = [[0, 9], [16, 0]], σ = 16, 9: distance² = 25 + 25 − 50 = 0.
     assert.ok(ok.distance < 1e-14 && ok.matrixError < 1e-15);
+  });
+});
+
+describe("quadraticNetworkCertificate and quadraticNetworkConvexOptimum: F, ∇F and FISTA recomputed", () => {
+  const { quadraticNetworkCertificate, quadraticNetworkConvexOptimum } = certify;
+  // n = 5 inputs in ℝ³ (not orthogonal: the kernel (xᵢᵀxⱼ)² is not diagonal), labels ±1, λ = 0.07, C symmetric.
+  const X = [[1, 0.2, -0.5], [0.3, -1, 0.4], [-0.6, 0.5, 0.9], [0.8, 0.7, 0.1], [-0.2, -0.4, -1.2]];
+  const y = [1, -1, 1, -1, 1];
+  const Cmat = [[0.05, 0.02, -0.01], [0.02, -0.03, 0.04], [-0.01, 0.04, 0.06]];
+  const lambda = 0.07;
+  const n = 5, d = 3;
+  const ones = (k: number) => new Array<number>(k).fill(1);
+  const make = (loss: "logistic" | "squared", C: number[][] | undefined, labels = y) =>
+    objectives.twoLayerNetwork(X, labels, { width: 2, activation: "quadratic", loss, outputWeights: ones(2), weightDecay: lambda, ...(C ? { perturbation: C } : {}) });
+  /** ℓ and ℓ′: log(1 + e^{−yf}) and −y/(1 + e^{yf}), or ½(f − y)² and f − y. */
+  const ell = (loss: string, yi: number, f: number) => (loss === "squared" ? 0.5 * (f - yi) ** 2 : Math.log1p(Math.exp(-yi * f)));
+  const dell = (loss: string, yi: number, f: number) => (loss === "squared" ? f - yi : -yi / (1 + Math.exp(yi * f)));
+  /** F(M) = (1/n)Σℓ(yᵢ, xᵢᵀMxᵢ) + λ tr M + ⟨C, M⟩ and ∇F(M) = (1/n)Σℓ′ xᵢxᵢᵀ + λI + C, written out. */
+  const FG = (loss: string, M: Matrix, C: number[][] | undefined, labels = y) => {
+    let F = 0;
+    const G = Matrix.eye(d, d).mul(lambda);
+    if (C) G.add(new Matrix(C));
+    X.forEach((x, i) => {
+      const xv = Matrix.columnVector(x);
+      const f = xv.transpose().mmul(M).mmul(xv).get(0, 0);
+      F += ell(loss, labels[i], f) / n;
+      G.add(xv.mmul(xv.transpose()).mul(dell(loss, labels[i], f) / n));
+    });
+    F += lambda * M.trace() + (C ? Matrix.mul(new Matrix(C), M).sum() : 0);
+    return { F, G };
+  };
+  const lambdaMin = (A: Matrix) => Math.min(...new EigenvalueDecomposition(A, { assumeSymmetric: true }).realEigenvalues);
+  const theta = Float64Array.of(0.5, 0, -0.3, 0, 0, 0.7);
+  const W = new Matrix([[0.5, 0, -0.3], [0, 0, 0.7]]);
+  const M = W.transpose().mmul(W);
+
+  it("logistic loss with C: value, G, λ_min(G), ⟨G, M⟩ and the gap bound ⟨G, M⟩ + min(F₀, F)/μ·max(0, −λ_min)", () => {
+    const c = quadraticNetworkCertificate(make("logistic", Cmat), theta);
+    const { F, G } = FG("logistic", M, Cmat);
+    assert.ok(Math.abs(c.value - F) < 1e-14, `F ${c.value} vs ${F}`);
+    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) {
+      assert.ok(Math.abs(c.G.get(i, j) - G.get(i, j)) < 1e-15, `G[${i}][${j}]`);
+      assert.ok(Math.abs(c.M.get(i, j) - M.get(i, j)) < 1e-15);
+    }
+    const lmin = lambdaMin(G);
+    assert.ok(lmin < -0.01, "a point that is not optimal");
+    assert.ok(Math.abs(c.lambdaMin - lmin) < 1e-14);
+    const ip = Matrix.mul(G, M).sum();
+    assert.ok(Math.abs(c.innerProduct - ip) < 1e-15);
+    // F₀ = log 2 (ℓ(y, 0) for every i), μ = λ + λ_min(C) > 0
+    const mu = lambda + lambdaMin(new Matrix(Cmat));
+    assert.ok(mu > 0 && F < Math.LN2);
+    const bound = ip + (Math.min(Math.LN2, F) / mu) * -lmin;
+    assert.ok(Math.abs(c.gapBound! - bound) < 1e-12 * bound, `gap bound ${c.gapBound} vs ${bound}`);
+    assert.equal(c.certified, false);
+    // certified iff λ_min ≥ −tol and |⟨G, M⟩| ≤ tol: a tolerance between the two decides.
+    const both = Math.max(-lmin, Math.abs(ip));
+    assert.equal(quadraticNetworkCertificate(make("logistic", Cmat), theta, { tolerance: both * 1.001 }).certified, true);
+    assert.equal(quadraticNetworkCertificate(make("logistic", Cmat), theta, { tolerance: both * 0.999 }).certified, false);
+  });
+
+  it("F₀ < F(M) bounds tr M* by F₀/μ; without C, μ = λ; with λ_min(λI + C) ≤ 0 no bound", () => {
+    // a large W: F(M) > F₀ = (1/n)Σ½yᵢ² for the squared loss
+    const big = theta.map((v) => 3 * v);
+    const Mb = Matrix.mul(M, 9);
+    const c = quadraticNetworkCertificate(make("squared", undefined), big);
+    const { F, G } = FG("squared", Mb, undefined);
+    const F0 = 0.5;
+    assert.ok(F > F0 && Math.abs(c.value - F) < 1e-13);
+    const lmin = lambdaMin(G);
+    const ip = Matrix.mul(G, Mb).sum();
+    const bound = Math.max(0, ip + (F0 / lambda) * Math.max(0, -lmin));
+    assert.ok(Math.abs(c.gapBound! - bound) < 1e-12 * Math.max(1, bound), `gap bound ${c.gapBound} vs ${bound}`);
+    const negative = [[-0.1, 0, 0], [0, 0.2, 0], [0, 0, 0.3]]; // μ = 0.07 − 0.1 < 0
+    assert.equal(quadraticNetworkCertificate(make("squared", negative), theta).gapBound, undefined);
+  });
+
+  it("theta whose M = WᵀW overflows is named; options.tolerance is checked", () => {
+    const net = make("squared", undefined);
+    assert.throws(() => quadraticNetworkCertificate(net, theta.map(() => 1e160)), /^Error: theta: M = WᵀW, F\(M\) or ∇F\(M\) overflows the float64 range at theta$/);
+    assert.throws(() => quadraticNetworkCertificate(net, theta, { tolerance: 0 }), /^Error: options\.tolerance must be a finite number > 0, got 0$/);
+    assert.throws(() => quadraticNetworkConvexOptimum(net, { tolerance: -1 }), /^Error: options\.tolerance must be a finite number > 0, got -1$/);
+    assert.throws(() => quadraticNetworkConvexOptimum(net, { maxIterations: 0 }), /^Error: options\.maxIterations must be an integer ≥ 1, got 0$/);
+    assert.throws(() => quadraticNetworkConvexOptimum(null as never), /^Error: network must be a TwoLayerNetwork \(objectives\.twoLayerNetwork\)$/);
+  });
+
+  it("three FISTA steps replayed: M_{k+1} = Π_PSD(Y_k − ∇F(Y_k)/L), L = ℓ″max·λ_max((xᵢᵀxⱼ)²/n), momentum with restart", () => {
+    for (const loss of ["logistic", "squared"] as const) {
+      const net = make(loss, Cmat);
+      const K = new Matrix(n, n);
+      X.forEach((a, i) => X.forEach((b, j) => K.set(i, j, (a[0] * b[0] + a[1] * b[1] + a[2] * b[2]) ** 2 / n)));
+      const L = (loss === "squared" ? 1 : 0.25) * Math.max(...new EigenvalueDecomposition(K, { assumeSymmetric: true }).realEigenvalues);
+      const project = (B: Matrix) => {
+        const e = new EigenvalueDecomposition(B, { assumeSymmetric: true });
+        const V = e.eigenvectorMatrix;
+        const D = Matrix.diag(e.realEigenvalues.map((v) => Math.max(v, 0)));
+        return V.mmul(D).mmul(V.transpose());
+      };
+      let Mk = Matrix.zeros(d, d), prev = Matrix.zeros(d, d), Y = Matrix.zeros(d, d), t = 1;
+      let fM = FG(loss, Mk, Cmat).F;
+      const restarts: boolean[] = [];
+      for (let k = 0; k < 3; k++) {
+        const next = project(Matrix.sub(Y, Matrix.mul(FG(loss, Y, Cmat).G, 1 / L)));
+        const fNext = FG(loss, next, Cmat).F;
+        prev = Mk;
+        Mk = next;
+        restarts.push(fNext > fM);
+        if (fNext > fM) {
+          t = 1;
+          Y = Mk.clone();
+        } else {
+          const tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
+          Y = Matrix.add(Mk, Matrix.mul(Matrix.sub(Mk, prev), (t - 1) / tNext));
+          t = tNext;
+        }
+        fM = fNext;
+      }
+      const opt = quadraticNetworkConvexOptimum(net, { maxIterations: 3 });
+      assert.equal(opt.iterations, 3);
+      assert.equal(opt.converged, false);
+      // the third iterate uses momentum β = (t − 1)/t′ ≠ 0 (t = (1 + √5)/2 after the first step)
+      assert.ok(restarts.every((r) => !r), `${loss}: no restart in the first three steps`);
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) assert.ok(Math.abs(opt.M.get(i, j) - Mk.get(i, j)) < 1e-13, `${loss}: M[${i}][${j}] ${opt.M.get(i, j)} vs ${Mk.get(i, j)}`);
+      const { F, G } = FG(loss, Mk, Cmat);
+      assert.ok(Math.abs(opt.value - F) < 1e-14);
+      // the conditions are those at the last iterate (checked at k = maxIterations)
+      assert.ok(Math.abs(opt.lambdaMin - lambdaMin(G)) < 1e-13);
+      assert.ok(Math.abs(opt.innerProduct - Matrix.mul(G, Mk).sum()) < 1e-14);
+      const ev = new EigenvalueDecomposition(Mk, { assumeSymmetric: true }).realEigenvalues.sort((a, b) => a - b);
+      ev.forEach((v, i) => assert.ok(Math.abs(opt.eigenvalues[i] - v) < 1e-13));
+      assert.equal(opt.rank, ev.filter((v) => v > 1e-6 * ev[d - 1] && v > 0).length);
+    }
   });
 });
