@@ -1,9 +1,10 @@
-// The ground-truth distances of lib/src/certify/groundTruth.ts (and, below, what the first Stryker
-// runs of goldstein.ts and quadraticNetwork.ts left open): the exact assignment of
+// The ground-truth distances of lib/src/certify/groundTruth.ts and the quadratic-network
+// certificate (certify/quadraticNetwork.ts), written for their mutants: the exact assignment of
 // permutationDistance against an enumeration of the permutations, its relative distance on the
 // teacher's own scale, the numerical column space of projectorDistance at its 1e-10·σ_max
 // threshold, ties and overflow in signDistance/componentDistance/procrustesDistance, and every
-// error naming its argument. Written for `npm run mutate`.
+// error naming its argument; F, ∇F, the gap bound and three FISTA steps of the quadratic network
+// written out. Written for `npm run mutate`.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { EigenvalueDecomposition } from "ml-matrix";

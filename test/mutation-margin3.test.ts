@@ -1,7 +1,7 @@
-// What the first Stryker run of lib/src/margin/maxMargin.ts left open (and, below, svm.ts,
-// reluMargin.ts and data.ts): the support's threshold m ≤ γ(1 + tol) + 10⁻³·tol pinned on
-// one-dimensional data, where the direction is exactly ±1 and the margins are the data
-// themselves, so the threshold's two terms are seen to the bit; supportTolerance = 0.
+// What the first Stryker run of lib/src/margin/maxMargin.ts left open: the support's threshold
+// m ≤ γ(1 + tol) + 10⁻³·tol pinned on one-dimensional data, where the direction is exactly ±1 and the margins are the data
+// themselves, so the threshold's two terms are seen to the bit; supportTolerance = 0; the
+// options' name in its error.
 // Written for `npm run mutate`.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
