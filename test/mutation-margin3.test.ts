@@ -5,7 +5,7 @@
 // Written for `npm run mutate`.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { maxMarginL1, maxMarginL2, maxMarginLinf } from "landscape";
+import { logSpaced, maxMarginL1, maxMarginL2, maxMarginLinf, norm2 } from "landscape";
 
 const solvers = [["ℓ1", maxMarginL1], ["ℓ2", maxMarginL2], ["ℓ∞", maxMarginLinf]] as const;
 
@@ -36,5 +36,14 @@ describe("maxMargin's support: the samples with yᵢ⟨xᵢ, u⟩ ≤ γ(1 + tol
     const r = await maxMarginLinf(X, y);
     assert.equal(r.margin, 1e-4);
     assert.deepEqual(r.support, [0, 1]);
+  });
+});
+
+describe("the kernels behind normP/norm2 and logSpaced (lib/src/vector.ts, optimizers/logSpaced.ts)", () => {
+  it("an infinite entry is named, not returned as norm 0; logSpaced names perDecade", () => {
+    // Σxᵢ² = ∞ leaves the plain branch; max|xᵢ| = ∞ must come back as ∞ so that the public norm2 checks x.
+    assert.throws(() => norm2(Float64Array.of(1, Infinity)), /^Error: x\[1\] must be finite, got Infinity$/);
+    assert.equal(norm2(new Float64Array(3)), 0);
+    assert.throws(() => logSpaced(0), /^Error: perDecade must be an integer ≥ 1, got 0$/);
   });
 });
