@@ -121,9 +121,13 @@ export function permutationDistance(b: Float64Array | Matrix | number[][], bStar
     mine = teacherRows("b", b);
     if (mine.length !== m || mine[0].length !== d) throw new Error(`b must be ${m} × ${d} like bStar, got ${mine.length} × ${mine[0].length}`);
   }
-  let scale = 0;
-  for (const row of [...mine, ...target]) for (const v of row) scale = Math.max(scale, Math.abs(v));
-  if (scale === 0) throw new Error("bStar must be non-zero (the relative distance divides by ‖bStar‖)");
+  // ‖B*‖ on its own scale (on the common one it may underflow to 0 beside a huge B)
+  let own = 0, norm = 0;
+  for (const row of target) for (const v of row) own = Math.max(own, Math.abs(v));
+  if (own === 0) throw new Error("bStar must be non-zero (the relative distance divides by ‖bStar‖)");
+  for (const row of target) for (const v of row) norm += (v / own) ** 2;
+  let scale = own;
+  for (const row of mine) for (const v of row) scale = Math.max(scale, Math.abs(v));
   // cost[j][i] = min± ‖b_j ∓ b*_i‖² on the common scale
   const cost = mine.map((bj) => target.map((ti) => {
     let minus = 0, plus = 0;
@@ -157,10 +161,6 @@ export function permutationDistance(b: Float64Array | Matrix | number[][], bStar
     assignment[j] = choice[mask];
     mask &= ~(1 << choice[mask]);
   }
-  // ‖B*‖ on its own scale (on the common one it may underflow to 0 beside a huge B)
-  let own = 0, norm = 0;
-  for (const row of target) for (const v of row) own = Math.max(own, Math.abs(v));
-  for (const row of target) for (const v of row) norm += (v / own) ** 2;
   const distance = Math.sqrt(best[size - 1]) * scale;
   const relative = distance / (Math.sqrt(norm) * own);
   assertRepresentable("permutationDistance(b, bStar)", { distance, relative });
