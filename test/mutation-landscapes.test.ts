@@ -331,4 +331,19 @@ describe("gram and matrixCompletion: the remaining checks", () => {
     closeArrays(objectives.gram(U, 4, 1), [1, 2, 3, 4, 2, 4, 6, 8, 3, 6, 9, 12, 4, 8, 12, 16], 0, "uuᵀ");
     assert.throws(() => objectives.matrixCompletion([[1, 0], [0, 1]], [[1, 1], [1, 1]], 1, { regularizer: null as never }), /^Error: regularizer\.lambda must be a finite number > 0, got undefined$/);
   });
+
+  it("matrix completion, matrix sensing and Burer–Monteiro max-cut name a U or Y of the wrong length (a shorter one gave NaN, a longer one a RangeError)", () => {
+    const completion = objectives.matrixCompletion([[2, 1, 0], [1, 2, 1], [0, 1, 2]], [[1, 1, 0], [1, 1, 1], [0, 1, 1]], 2);
+    const sensing = objectives.matrixSensing([new Matrix([[1, 2, 0], [2, 0, 1], [0, 1, 3]]), Matrix.eye(3)], [1, 2], 2);
+    const maxCut = objectives.burerMonteiroMaxCut([[0, 1, 1], [1, 0, 1], [1, 1, 0]], 2);
+    for (const [f, name, what] of [[completion, "U", "n·r"], [sensing, "U", "n·r"], [maxCut, "Y", "n·p"]] as const) {
+      for (const length of [5, 7]) {
+        const message = new RegExp(`^Error: ${name} must have length ${what} = 6 \\(n × [rp], row-major\\), got ${length}$`);
+        assert.throws(() => f.value(new Float64Array(length).fill(0.5)), message);
+        assert.throws(() => f.grad(new Float64Array(length).fill(0.5)), message);
+      }
+      assert.ok(Number.isFinite(f.value(new Float64Array(6).fill(0.5))), "the right length still evaluates");
+    }
+    assert.throws(() => completion.hessianVector(new Float64Array(5), new Float64Array(6)), /^Error: U must have length n·r = 6/);
+  });
 });

@@ -66,6 +66,7 @@ export function maxCutObjective(data: Float64Array, n: number, p: number): Retur
   // product (n²p) is the whole cost.
   const at = new Float64Array(dim).fill(NaN);
   const product = (y: Float64Array) => {
+    if (y.length !== dim) throw new Error(`Y must have length n·p = ${dim} (n × p, row-major), got ${y.length}`);
     if (sameAs(at, y)) return cy;
     at.set(y);
     cy.fill(0);

@@ -141,6 +141,7 @@ export function matrixCompletion(
   // P for the last U it was computed at (a method asks for f and ∇f at the same point)
   const residualAt = new Float64Array(dim).fill(NaN);
   const residual = (u: Float64Array) => {
+    if (u.length !== dim) throw new Error(`U must have length n·r = ${dim} (n × r, row-major), got ${u.length}`);
     if (sameAs(residualAt, u)) return p;
     residualAt.set(u);
     gramInto(u, n, r, x);
@@ -252,6 +253,7 @@ export function matrixSensing(a: (Matrix | number[][])[], y: ArrayLike<number>, 
   const c = new Float64Array(count);
   const residualsAt = new Float64Array(dim).fill(NaN);
   const residuals = (u: Float64Array) => {
+    if (u.length !== dim) throw new Error(`U must have length n·r = ${dim} (n × r, row-major), got ${u.length}`);
     if (sameAs(residualsAt, u)) return res;
     residualsAt.set(u);
     gramInto(u, n, r, x);
