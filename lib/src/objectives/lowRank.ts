@@ -86,6 +86,11 @@ export function sameAs(a: Float64Array, u: Float64Array): boolean {
   return true;
 }
 
+/** U must be n × r row-major: length n·r = dim (a shorter one would read undefined as NaN). */
+function checkFactorLength(u: Float64Array, dim: number) {
+  if (u.length !== dim) throw new Error(`U must have length n·r = ${dim} (n × r, row-major), got ${u.length}`);
+}
+
 function checkFactor(n: number, rank: number) {
   assertInteger("rank", rank, 1);
   if (rank > n) throw new Error(`rank must be ≤ n = ${n}, got ${rank}`);
@@ -141,7 +146,7 @@ export function matrixCompletion(
   // P for the last U it was computed at (a method asks for f and ∇f at the same point)
   const residualAt = new Float64Array(dim).fill(NaN);
   const residual = (u: Float64Array) => {
-    if (u.length !== dim) throw new Error(`U must have length n·r = ${dim} (n × r, row-major), got ${u.length}`);
+    checkFactorLength(u, dim);
     if (sameAs(residualAt, u)) return p;
     residualAt.set(u);
     gramInto(u, n, r, x);
@@ -253,7 +258,7 @@ export function matrixSensing(a: (Matrix | number[][])[], y: ArrayLike<number>, 
   const c = new Float64Array(count);
   const residualsAt = new Float64Array(dim).fill(NaN);
   const residuals = (u: Float64Array) => {
-    if (u.length !== dim) throw new Error(`U must have length n·r = ${dim} (n × r, row-major), got ${u.length}`);
+    checkFactorLength(u, dim);
     if (sameAs(residualsAt, u)) return res;
     residualsAt.set(u);
     gramInto(u, n, r, x);
