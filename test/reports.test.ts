@@ -12,7 +12,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { checkPage, chromiumAvailable, launchChromium, within, CHROMIUM, type PageCheck } from "../tools/browser-check";
 import { cacheFolder, comparisonKey, environmentHash, markCompared } from "../tools/cache";
-import { handouts, pageInk, pdftoppmAvailable, type Handout } from "../tools/handouts";
+import { handoutPrinter, pageInk, pdftoppmAvailable, type Handout } from "../tools/handouts";
 import { executeWithNbconvert, hasNbconvert, notebooksToCompare, visibleOutputs } from "../tools/jupyter-compare";
 import { cellTitle, readNotebook, sourceText, tagsOf, type CodeCell, type Notebook } from "../tools/notebook";
 import { notebooksIn, reproduce, type ReproduceSummary } from "../tools/reproduce";
@@ -48,11 +48,12 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
   const executed = new Map<string, Notebook>();
   let browser: Browser | undefined;
   // The work runs side by side where it is independent, so that the two cores stay busy (issue 16's
-  // budget): stock Jupyter's runs beside ours, the fixture beside the notebooks. The reports are
-  // then printed in one Chromium, one page at a time, each page checked on screen in the load that
-  // prints it (`handouts` with `check`; the run that opened them in one browser while another
-  // printed them hung in CI, never here), each step bounded (`within`); the fixture's two pages
-  // follow. Each test reads the outcome it checks.
+  // budget): stock Jupyter's runs beside ours, the fixture beside the notebooks, and the printing of
+  // each report beside the notebooks still running. The reports are printed in one Chromium page,
+  // one at a time, each checked on screen in the load that prints it (`handoutPrinter` with
+  // `check`; the run that opened them in one browser while another printed them hung in CI, never
+  // here), each step bounded (`within`); the fixture's two pages follow. Each test reads the
+  // outcome it checks.
   const stockRuns = new Map<string, Promise<Settled<Awaited<ReturnType<typeof executeWithNbconvert>>>>>();
   let pageChecks: Promise<Settled<{ file: string; check: PageCheck }[]>> | undefined;
   let printed: Promise<Settled<Handout[]>> | undefined;
@@ -67,14 +68,17 @@ describe("every notebook, executed once on a fresh tslab kernel", () => {
         previous = run;
       }
     }
+    // The reports print as their notebooks finish (each checked on screen in the load that prints
+    // it), beside the notebooks still running; the index and talk.pdf once all are written.
+    const printer = chromiumAvailable() ? await handoutPrinter(out, { log: () => {}, browser: (browser = await launchChromium()), check: true }) : undefined;
     [summaries] = await Promise.all([
-      reproduce(notebooks, out, () => {}, { force: true, cacheDir: readerCache, jobs }),
+      reproduce(notebooks, out, () => {}, { force: true, cacheDir: readerCache, jobs, onReport: (s) => void printer?.add(s.name).catch(() => undefined) }),
       reproduce([join("test", "fixtures", "pipeline.ipynb")], fixtureOut, () => {}, { cache: false }),
     ]);
     for (const s of summaries) executed.set(s.name, readNotebook(join(out, `${s.name}.ipynb`)));
-    if (chromiumAvailable()) {
-      const opened = (browser = await launchChromium());
-      const printing = handouts(out, summaries.map((s) => s.name), { log: () => {}, browser: opened, check: true });
+    if (printer && browser) {
+      const opened = browser;
+      const printing = printer.finish();
       printed = settle(printing);
       pageChecks = settle((async () => {
         // Each report as printed (one load: checked on screen, then printed), then the fixture's pages.

@@ -43,7 +43,7 @@ describe("the test runner", () => {
     const r = runner([fixture("passes"), fixture("fails"), fixture("hangs"), fixture("leaks")], { LANDSCAPE_TEST_FILE_TIMEOUT: "20" });
     assert.equal(r.code, 1, r.out);
     // The stopped files print no summary (node's runner prints it on exit): 2 + 2 tests from the others.
-    assert.match(r.out, /══ 4 test files, 4 at a time: tests 4, pass 3, fail 1, cancelled 0, skipped 0, todo 0/);
+    assert.match(r.out, /══ 4 test files in 4 processes, 4 at a time: tests 4, pass 3, fail 1, cancelled 0, skipped 0, todo 0/);
     for (const [name, sleeps] of [["hangs", ["1000", "1001"]], ["leaks", ["1000"]]] as const) {
       const stopped = new RegExp(`✖ test/fixtures/runner/${name}\\.test\\.mjs: stopped after 20 s \\(LANDSCAPE_TEST_FILE_TIMEOUT\\).*the processes of its run still alive:\\n((  \\d+ \\(parent \\d+\\) .*\\n)+)`).exec(r.out);
       assert.ok(stopped, `${name} stopped and its processes listed:\n${r.out}`);
@@ -92,10 +92,20 @@ describe("the test runner", () => {
     assert.doesNotMatch(r.out, /✖ test\/fixtures\/runner\/passes/);
   });
 
+  it("runs the library's files in one process, each in a suite named after it: one that cannot load fails, the others still run", () => {
+    const batch = (name: string) => join("test", "fixtures", "runner", `batch-${name}.test.cjs`);
+    const r = spawnSync(process.execPath, ["--require", "tsx/cjs", "--test-reporter=spec", join("tools", "test-batch.cjs"), batch("passes"), batch("broken"), batch("fails")], { encoding: "utf8", timeout: 60_000 });
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /^✔ test\/fixtures\/runner\/batch-passes\.test\.cjs/m);
+    assert.match(r.stdout, /^✖ test\/fixtures\/runner\/batch-broken\.test\.cjs[^\n]*\n\s+Error: broken on load/m);
+    assert.match(r.stdout, /^✖ test\/fixtures\/runner\/batch-fails\.test\.cjs/m);
+    assert.match(r.stdout, /^ℹ tests 4\nℹ suites 4\nℹ pass 2\nℹ fail 1\nℹ cancelled 1$/m);
+  });
+
   it("passes when every file passes, and refuses a bad setting or option", () => {
     const ok = runner([fixture("passes")], {});
     assert.equal(ok.code, 0, ok.out);
-    assert.match(ok.out, /══ 1 test files, 4 at a time: tests 2, pass 2, fail 0/);
+    assert.match(ok.out, /══ 1 test files in 1 process, 4 at a time: tests 2, pass 2, fail 0/);
     for (const [name, value] of [["LANDSCAPE_TEST_CONCURRENCY", "0"], ["LANDSCAPE_TEST_FILE_TIMEOUT", "0"], ["LANDSCAPE_TEST_FILE_TIMEOUT", "9999999"], ["LANDSCAPE_TEST_TOTAL_TIMEOUT", "1.5"]]) {
       const bad = runner([fixture("passes")], { [name]: value });
       assert.equal(bad.code, 2, bad.out);

@@ -102,7 +102,7 @@ describe("npm run reproduce: verdicts, index and arguments", () => {
       join("notebooks", "00-tour.ipynb"), "notebooks/02-saddle-points.ipynb", join("notebooks", "04-generalization.ipynb"),
     ]);
     assert.throws(() => resolveNotebooks(["00-tuor"]), (e: Error) => e instanceof UsageError && /^unknown notebook "00-tuor": the notebooks are 00-tour, /.test(e.message));
-    const cli = spawnSync(process.execPath, ["--import", "tsx", join("tools", "reproduce.ts"), "00-tuor", "--out", out], { encoding: "utf8" });
+    const cli = spawnSync(process.execPath, ["--require", "tsx/cjs", join("tools", "reproduce.ts"), "00-tuor", "--out", out], { encoding: "utf8" });
     assert.equal(cli.status, 2);
     assert.match(cli.stderr, /^reproduce: unknown notebook "00-tuor": the notebooks are 00-tour, [^\n]*\n$/);
   });

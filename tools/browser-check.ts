@@ -38,24 +38,25 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Where {@link openOffline} may load from: by default the page's own files and inline data. */
+/** Where {@link offlinePage} may load from by default: the page's own files and inline data. */
 const fromFileOrData = (url: string) => url.startsWith("file:") || url.startsWith("data:") || url.startsWith("blob:");
 
+/** Where {@link offlinePage} waits, in ms: for the page's load event, and for plotly.js to draw every figure. */
+export interface LoadTimeouts {
+  loadTimeout?: number;
+  figureTimeout?: number;
+}
+
 /**
- * Opens `file` offline, every other request blocked and recorded, console errors recorded, and
- * waits (up to `figureTimeout` ms) for plotly.js, which a report unpacks asynchronously, to draw
- * every figure. The caller inspects `page`, then closes `context`.
+ * A page in a browser context of its own, offline: every request other than `allow`'s (by
+ * default the page's own files and inline data) blocked and recorded, console errors
+ * recorded. `load(file)` opens a file in it and waits (up to `figureTimeout` ms) for
+ * plotly.js, which a report unpacks asynchronously, to draw every figure; what was recorded
+ * starts afresh with each load, so that one page can open several files in turn (a context and
+ * its renderer cost Chromium about 2 CPU-s each, measured on a trivial page, 2026-11-30). The
+ * caller inspects `page` between loads, then closes `context`.
  */
-export async function openOffline(
-  browser: Browser,
-  file: string,
-  {
-    allow = fromFileOrData,
-    loadTimeout = 30_000,
-    figureTimeout = 15_000,
-    viewport,
-  }: { allow?: (url: string) => boolean; loadTimeout?: number; figureTimeout?: number; viewport?: { width: number; height: number } } = {},
-) {
+export async function offlinePage(browser: Browser, { allow = fromFileOrData, viewport }: { allow?: (url: string) => boolean; viewport?: { width: number; height: number } } = {}) {
   const context = await browser.newContext({ offline: true, ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
@@ -68,12 +69,23 @@ export async function openOffline(
     externalRequests.push(url);
     return route.abort();
   });
-  await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: loadTimeout });
-  await page
-    .waitForFunction(() => Array.from(document.querySelectorAll("div.landscape-figure")).every((d) => d.querySelector(".main-svg")), undefined, { timeout: figureTimeout })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  return { context, page, consoleErrors, externalRequests };
+  const load = async (file: string, { loadTimeout = 30_000, figureTimeout = 15_000 }: LoadTimeouts = {}) => {
+    consoleErrors.length = 0;
+    externalRequests.length = 0;
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: loadTimeout });
+    await page
+      .waitForFunction(() => Array.from(document.querySelectorAll("div.landscape-figure")).every((d) => d.querySelector(".main-svg")), undefined, { timeout: figureTimeout })
+      .catch(() => undefined);
+    await page.waitForTimeout(300);
+  };
+  return { context, page, consoleErrors, externalRequests, load };
+}
+
+/** {@link offlinePage} with `file` loaded in it. */
+export async function openOffline(browser: Browser, file: string, { allow, viewport, ...timeouts }: { allow?: (url: string) => boolean; viewport?: { width: number; height: number } } & LoadTimeouts = {}) {
+  const opened = await offlinePage(browser, { allow, viewport });
+  await opened.load(file, timeouts);
+  return opened;
 }
 
 /** Loads `file` offline and inspects it; `screenshot` saves a full-page PNG. Fails past two minutes. */
@@ -90,7 +102,7 @@ async function inspect(browser: Browser, file: string, screenshot?: string): Pro
 }
 
 /** What a reader sees on a page that {@link openOffline} opened: its errors, blocked requests, figures and formulas. */
-export async function pageCheck({ page, consoleErrors, externalRequests }: Awaited<ReturnType<typeof openOffline>>): Promise<PageCheck> {
+export async function pageCheck({ page, consoleErrors, externalRequests }: Pick<Awaited<ReturnType<typeof offlinePage>>, "page" | "consoleErrors" | "externalRequests">): Promise<PageCheck> {
   const counts = await page.evaluate(() => ({
     figures: document.querySelectorAll("div.landscape-figure").length,
     figuresDrawn: document.querySelectorAll("div.landscape-figure .main-svg").length > 0

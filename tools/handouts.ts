@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
-import { chromiumAvailable, CHROMIUM, launchChromium, openOffline, pageCheck, within, type PageCheck } from "./browser-check";
+import { chromiumAvailable, CHROMIUM, launchChromium, offlinePage, pageCheck, within, type PageCheck } from "./browser-check";
 import { inTalkSequence } from "./report";
 import { notebooksIn, resolveNotebooks, UsageError } from "./reproduce";
 
@@ -26,27 +26,38 @@ export interface Handout {
   check?: PageCheck;
 }
 
-/**
- * Prints one HTML report to PDF, offline (a request leaving the file is blocked); returns its
- * page count, and with `check` what the page showed on screen first ({@link pageCheck}: one
- * load serves both). Fails past two minutes.
- */
-export function printReport(browser: Browser, html: string, pdf: string, { code = false, check = false } = {}): Promise<{ pages: number; check?: PageCheck }> {
-  const named = print(browser, html, pdf, code, check).catch((e: Error) => {
-    throw new Error(`printing ${html}: ${e.message}`, { cause: e });
-  });
-  return within(named, 120, `printing ${html}`);
+/** Prints reports one at a time in one offline page ({@link offlinePage}): `print`, then `close`. */
+export interface ReportPrinter {
+  /**
+   * Prints one HTML report to PDF, offline (a request leaving the file is blocked); resolves to
+   * its page count, and with `check` what the page showed on screen first ({@link pageCheck}:
+   * one load serves both). Fails past two minutes. Calls wait for the one before.
+   */
+  print(html: string, pdf: string, options?: { code?: boolean; check?: boolean }): Promise<{ pages: number; check?: PageCheck }>;
+  close(): Promise<void>;
 }
 
-async function print(browser: Browser, html: string, pdf: string, code: boolean, check: boolean): Promise<{ pages: number; check?: PageCheck }> {
-  // The viewport is the printed width, so that plotly lays each figure out to fit the page.
-  const opened = await openOffline(browser, html, { viewport: { width: PRINT_WIDTH_PX, height: 1100 } });
-  try {
+/** A {@link ReportPrinter} in `browser`, its viewport the printed width, so that plotly lays each figure out to fit the page. */
+export async function reportPrinter(browser: Browser): Promise<ReportPrinter> {
+  const opened = await within(offlinePage(browser, { viewport: { width: PRINT_WIDTH_PX, height: 1100 } }), 60, "opening a page in Chromium");
+  let previous: Promise<unknown> = Promise.resolve();
+  const printOne = async (html: string, pdf: string, code: boolean, check: boolean) => {
+    await opened.page.emulateMedia({ media: "screen" }); // the previous report was printed
+    await opened.load(html);
     const seen = check ? await pageCheck(opened) : undefined;
     return { pages: await printOpened(opened.page, pdf, code), check: seen };
-  } finally {
-    await opened.context.close();
-  }
+  };
+  return {
+    print(html, pdf, { code = false, check = false } = {}) {
+      const named = previous.then(() => printOne(html, pdf, code, check)).catch((e: Error) => {
+        throw new Error(`printing ${html}: ${e.message}`, { cause: e });
+      });
+      const bounded = previous.then(() => within(named, 120, `printing ${html}`));
+      previous = bounded.catch(() => undefined);
+      return bounded;
+    },
+    close: () => within(opened.context.close(), 30, "closing Chromium's page"),
+  };
 }
 
 /** Prints an opened page to `pdf`; its page count. */
@@ -72,42 +83,73 @@ async function concatenate(pdfs: string[], out: string): Promise<number> {
 }
 
 /**
+ * Prints notebooks' reports of `reportsDir` into `reportsDir/handouts` as they are handed over
+ * (`add`, one at a time, in the order given), then, on `finish`, the index and talk.pdf (the
+ * index followed by every notebook printed, in the talk's order); in `browser` if given (left
+ * open), else in a Chromium of its own. `npm test` hands each notebook over as soon as its run
+ * has written its report, so that printing overlaps the notebooks still running.
+ */
+export async function handoutPrinter(
+  reportsDir: string,
+  { code = false, check = false, log = console.log as (line: string) => void, browser: given }: { code?: boolean; check?: boolean; log?: (line: string) => void; browser?: Browser } = {},
+): Promise<{ add(name: string): Promise<Handout>; finish(): Promise<Handout[]> }> {
+  if (!chromiumAvailable()) throw new UsageError(`handouts need Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  const out = join(reportsDir, "handouts");
+  mkdirSync(out, { recursive: true });
+  const browser = given ?? (await launchChromium());
+  let printer: ReportPrinter;
+  try {
+    printer = await reportPrinter(browser);
+  } catch (e) {
+    if (!given) await within(browser.close(), 30, "closing Chromium");
+    throw e;
+  }
+  const added: Promise<Handout>[] = [];
+  const add = (name: string) => {
+    const pdf = join(out, `${name}.pdf`);
+    const printed = (async () => {
+      if (!existsSync(join(reportsDir, `${name}.html`))) throw new UsageError(`no report for ${name} in ${reportsDir}: run npm run reproduce first`);
+      const { pages, check: seen } = await printer.print(join(reportsDir, `${name}.html`), pdf, { code, check });
+      log(`${pdf}: ${pages} page${pages === 1 ? "" : "s"}`);
+      return { name, pdf, pages, check: seen };
+    })();
+    added.push(printed);
+    return printed;
+  };
+  const finish = async () => {
+    try {
+      const printed = await Promise.all(added);
+      if (existsSync(join(reportsDir, "index.html"))) {
+        const index = join(out, "index.pdf");
+        const { pages, check: seen } = await printer.print(join(reportsDir, "index.html"), index, { check });
+        const talk = join(out, "talk.pdf");
+        // the notebooks in the talk's order, as the index lists them (04a and 04b before 04)
+        const total = await concatenate([index, ...inTalkSequence(printed.map((h) => ({ ...h, file: h.name }))).map((h) => h.pdf)], talk);
+        printed.push({ name: "index", pdf: index, pages, check: seen }, { name: "talk", pdf: talk, pages: total });
+        log(`${talk}: ${total} pages (the index and ${added.length} notebook${added.length === 1 ? "" : "s"})`);
+      }
+      return printed;
+    } finally {
+      await Promise.allSettled(added); // nothing printing when the page closes
+      await printer.close().catch(() => undefined);
+      if (!given) await within(browser.close(), 30, "closing Chromium");
+    }
+  };
+  return { add, finish };
+}
+
+/**
  * Prints the reports of `reportsDir` named by `names` (default: every notebook of notebooks/
  * with a report) into `reportsDir/handouts`, and talk.pdf (index first) when all are printed;
  * in `browser` if given (left open), else in a Chromium of its own.
  */
-export async function handouts(
-  reportsDir: string,
-  names: string[],
-  { code = false, check = false, log = console.log as (line: string) => void, browser: given }: { code?: boolean; check?: boolean; log?: (line: string) => void; browser?: Browser } = {},
-): Promise<Handout[]> {
+export async function handouts(reportsDir: string, names: string[], options: { code?: boolean; check?: boolean; log?: (line: string) => void; browser?: Browser } = {}): Promise<Handout[]> {
   if (!chromiumAvailable()) throw new UsageError(`handouts need Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   const missing = names.filter((n) => !existsSync(join(reportsDir, `${n}.html`)));
   if (missing.length > 0) throw new UsageError(`no report for ${missing.join(", ")} in ${reportsDir}: run npm run reproduce first`);
-  const out = join(reportsDir, "handouts");
-  mkdirSync(out, { recursive: true });
-  const browser = given ?? (await launchChromium());
-  try {
-    const printed: Handout[] = [];
-    for (const name of names) {
-      const pdf = join(out, `${name}.pdf`);
-      const { pages, check: seen } = await printReport(browser, join(reportsDir, `${name}.html`), pdf, { code, check });
-      printed.push({ name, pdf, pages, check: seen });
-      log(`${pdf}: ${pages} page${pages === 1 ? "" : "s"}`);
-    }
-    if (existsSync(join(reportsDir, "index.html"))) {
-      const index = join(out, "index.pdf");
-      const { pages, check: seen } = await printReport(browser, join(reportsDir, "index.html"), index, { check });
-      const talk = join(out, "talk.pdf");
-      // the notebooks in the talk's order, as the index lists them (04a and 04b before 04)
-      const total = await concatenate([index, ...inTalkSequence(printed.map((h) => ({ ...h, file: h.name }))).map((h) => h.pdf)], talk);
-      printed.push({ name: "index", pdf: index, pages, check: seen }, { name: "talk", pdf: talk, pages: total });
-      log(`${talk}: ${total} pages (the index and ${names.length} notebook${names.length === 1 ? "" : "s"})`);
-    }
-    return printed;
-  } finally {
-    if (!given) await within(browser.close(), 30, "closing Chromium");
-  }
+  const printer = await handoutPrinter(reportsDir, options);
+  for (const name of names) printer.add(name).catch(() => undefined); // its failure is finish's
+  return printer.finish();
 }
 
 if (require.main === module) {

@@ -1,8 +1,8 @@
 /**
  * Loaded into the tslab kernel before tslab (`node --require tools/kernel-preload.cjs …/tslab
  * kernel`, see tools/kernelspec.ts). Three repairs, each one for a fault the kernel has as
- * published (tslab 1.0.22 on zeromq 6), a fourth (4., below) for its shutdown and a fifth for
- * its ipc addresses:
+ * published (tslab 1.0.22 on zeromq 6), a fourth (4., below) for its shutdown, a fifth for
+ * its ipc addresses and a sixth for a race at its start:
  *
  * 1. Lost output. tslab sends every iopub message (each `console.log` is one) with
  *    `socket.send(...)` without awaiting it. zeromq.js 6 resolves at most 512 sends in a row
@@ -31,6 +31,8 @@
  *    during a long synchronous cell), and removes the connection file its runner wrote.
  *
  * 5. Jupyter's ipc addresses (`ipc://IP-PORT`, not tslab's `ipc://IP:PORT`).
+ *
+ * 6. No request handled before all five sockets are bound.
  */
 "use strict";
 const { AsyncLocalStorage } = require("node:async_hooks");
@@ -43,12 +45,13 @@ const LATE_ERROR_MARKER = "[landscape] error after its cell returned, from execu
 const zmq = require("zeromq");
 const nativeSend = zmq.Socket.prototype.send;
 const queues = new WeakMap(); // socket → messages waiting to be sent (the sockets are not extensible)
+const noDropSet = new WeakSet(); // the sockets whose noDrop was set (a write-only option)
 // zeromq marks the method read-only; defineProperty still replaces it on Publisher only.
 Object.defineProperty(zmq.Publisher.prototype, "send", { configurable: true, writable: true, value: function send(message) {
   let queue = queues.get(this);
   if (!queue) {
     queues.set(this, (queue = []));
-    this.noDrop = true;
+    if (!noDropSet.has(this)) this.noDrop = true; // set before the bind (5., below): set after it, zeromq warns on stderr
   }
   return new Promise((resolve, reject) => {
     queue.push({ message, resolve, reject });
@@ -159,9 +162,34 @@ process.on("unhandledRejection", reportLate("unhandled rejection"));
   const { ZmqServer } = require("tslab/dist/jupyter");
   const bindSocket = ZmqServer.prototype.bindSocket;
   ZmqServer.prototype.bindSocket = async function (sock, port) {
+    if (sock instanceof zmq.Publisher) (sock.noDrop = true), noDropSet.add(sock); // 1.'s option, before the bind (it cannot be read back)
     const conn = this.connInfo;
     if (conn.transport !== "ipc") return bindSocket.call(this, sock, port);
     await sock.bind(`ipc://${conn.ip}-${port}`);
+  };
+}
+
+// 6. No request handled before every socket is bound. tslab starts reading the shell and
+//    control sockets, then binds all five at once; a client that connects as soon as the shell
+//    is listening (the runner's kernel_info requests, every 250 ms) could have its request
+//    handled while the binds were still under way: once, under the test suite's load, the
+//    reply threw "Socket is blocked by a bind or unbind operation" (an unhandled rejection: the
+//    client got no reply) and the kernel answered nothing more for the client's 60 s. Requests
+//    that arrive early now wait, in their order, until `init` has bound every socket.
+{
+  const { ZmqServer } = require("tslab/dist/jupyter");
+  const init = ZmqServer.prototype.init;
+  const bound = new WeakMap(); // server → the promise of its five binds
+  ZmqServer.prototype.init = function () {
+    const binding = init.call(this);
+    bound.set(this, binding);
+    return binding;
+  };
+  const handleShellMessage = ZmqServer.prototype.handleShellMessage;
+  ZmqServer.prototype.handleShellMessage = function (sock, ...frames) {
+    const binding = bound.get(this);
+    // A failed bind fails init, and tslab's start with it: nothing is handled then.
+    return binding ? binding.then(() => handleShellMessage.call(this, sock, ...frames)) : handleShellMessage.call(this, sock, ...frames);
   };
 }
 

@@ -117,12 +117,14 @@ export interface ReproduceOptions {
   cacheDir?: string;
   /** Notebooks executed at once, each on its own kernel (default 1: a notebook's time is then its own). */
   jobs?: number;
+  /** Called as soon as a notebook's executed copy and report are written (or could not be), with its summary. */
+  onReport?: (summary: ReproduceSummary) => void;
 }
 
 /** The one-minute budget of a notebook at its default sizes, on two cores (warned about, never asserted). */
 export const MINUTE_BUDGET_SECONDS = 60;
 
-export async function reproduce(paths: string[], outDir: string, log: (line: string) => void = console.log, { signal, force = false, cache = true, cacheDir = cacheFolder(outDir), jobs = 1 }: ReproduceOptions = {}): Promise<ReproduceSummary[]> {
+export async function reproduce(paths: string[], outDir: string, log: (line: string) => void = console.log, { signal, force = false, cache = true, cacheDir = cacheFolder(outDir), jobs = 1, onReport }: ReproduceOptions = {}): Promise<ReproduceSummary[]> {
   ensureOutputFolder(outDir);
   const lock = acquireLock(outDir);
   try {
@@ -173,6 +175,7 @@ export async function reproduce(paths: string[], outDir: string, log: (line: str
       }
       entries[n] = { file: `${name}.html`, title: report.title, results: report.results, failure: failureText, ...run };
       summaries[n] = { name, seconds: run.seconds, htmlBytes: statSync(htmlPath, { throwIfNoEntry: false })?.size ?? 0, failure: failureText, cached: run.cached ? run.ranAt : undefined };
+      onReport?.(summaries[n]);
       if (failureText) log(`✘ ${name} failed at ${failureText}`);
       else if (run.cached) log(`✔ ${name} cached (from ${run.ranAt!.slice(0, 16).replace("T", " ")} UTC, ${run.seconds.toFixed(1)} s then)`);
       else {

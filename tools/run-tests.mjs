@@ -5,7 +5,7 @@
 // test/reports.test.ts instead, so that each notebook's code runs once. --all also sets
 // LANDSCAPE_TEST_ALL=1, under which test/reports.test.ts compares every notebook in stock Jupyter.
 //
-// Each file runs in a process of its own (`node --import tsx FILE`, node:test's spec report), four at
+// Each file runs in a process of its own (`node --require tsx/cjs FILE`, node:test's spec report), four at
 // a time (LANDSCAPE_TEST_CONCURRENCY), the longest first. On the two-core machines of issue 16's
 // budget one file at a time used 1.1 cores on average, since most files wait on kernels,
 // browsers and child processes; four at a time keep both cores busier (fresh clone, idle
@@ -79,8 +79,24 @@ function positiveInteger(name, fallback, max = Number.MAX_SAFE_INTEGER) {
   return value;
 }
 
+/**
+ * The files that start a kernel, a browser, a server or this runner, each run in a process of its own
+ * (with the extracted notebook tests under --all: ES modules). In a whole run the others, the
+ * library's tests, share one process (tools/test-batch.cjs: each file's tests in a suite named
+ * after it), for node and tsx start once instead of 47 times: those 47 files took 73.8 core-s
+ * one process each (four at a time) and 34.6 core-s in one process (2026-11-30, idle machine).
+ * Files named on the command line run each in its own process.
+ */
+const ALONE = [...LONGEST_FIRST, "test/nbconvert.test.ts", "test/kernelspec.test.ts", "test/runner.test.ts"];
+const BATCH = "tools/test-batch.cjs";
+
 const rank = (file) => (LONGEST_FIRST.includes(file) ? LONGEST_FIRST.indexOf(file) : LONGEST_FIRST.length);
-const files = named.length > 0 ? named : testFiles("test").sort().sort((a, b) => rank(a) - rank(b));
+const found = named.length > 0 ? named : testFiles("test").sort().sort((a, b) => rank(a) - rank(b));
+const batched = named.length > 0 ? [] : found.filter((f) => f.endsWith(".test.ts") && !ALONE.includes(f));
+// A run is a list of test files in one process: one file, or the batch (after the longest files).
+const runs = [...found.filter((f) => !batched.includes(f)).map((f) => [f])];
+if (batched.length > 0) runs.splice(LONGEST_FIRST.filter((f) => found.includes(f)).length, 0, batched);
+const files = found;
 if (files.length === 0) {
   console.error("run-tests: no test files");
   process.exit(2);
@@ -180,21 +196,27 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 }
 
 /**
- * Runs one test file; resolves when it has exited (or was killed), with its output, its exit
+ * Runs one test file, or the batch (`paths`, one process); resolves when it has exited (or was killed), with its output, its exit
  * status, why it was stopped (if it was), what it left running, and its wall time. The files
  * stay in the runner's session: a session of its own per file (`detached`) gives each file an
  * autogroup of the scheduler, which shares the cores per file, not per process, and starved the
  * reports test (two kernels, a browser), the run's critical path.
  */
-function runFile(file, n) {
+function runFile(paths, n) {
+  const file = paths.length === 1 ? paths[0] : `${BATCH} (${paths.length} test files of the library in one process)`;
   return new Promise((done) => {
     const started = Date.now();
     const mark = `LANDSCAPE_TEST_RUN=${process.pid}:${n}`;
     // The file itself, not `node --test FILE` (which runs it in a second process, with tsx loaded
     // twice: the 41 unit-test files took 87–90 CPU-s that way, 79 this way); node:test reports with `spec` in
     // either. LANDSCAPE_SHOW=validate: figures and tables validated, not shown (`--test` gave the
-    // library NODE_TEST_CONTEXT for the same).
-    const child = spawn(process.execPath, ["--import", "tsx", "--test-reporter=spec", file], { env: { ...env, LANDSCAPE_SHOW: "validate", LANDSCAPE_TEST_RUN: mark.split("=")[1] }, stdio: ["ignore", "pipe", "pipe"] });
+    // library NODE_TEST_CONTEXT for the same). A .ts file loads tsx's CommonJS hook alone
+    // (`--require tsx/cjs`): `--import tsx` also starts the ES-module hooks on a thread of their
+    // own, and a file importing the library took 0.95 CPU-s to start that way, 0.57 this way
+    // (three runs each, 2026-11-30); the tests import no ES-only module. The extracted notebook
+    // tests (.mts, ES modules) keep `--import tsx`.
+    const loader = paths[0].endsWith(".mts") ? ["--import", "tsx"] : ["--require", "tsx/cjs"];
+    const child = spawn(process.execPath, [...loader, "--test-reporter=spec", ...(paths.length === 1 ? paths : [BATCH, ...paths])], { env: { ...env, LANDSCAPE_SHOW: "validate", LANDSCAPE_TEST_RUN: mark.split("=")[1] }, stdio: ["ignore", "pipe", "pipe"] });
     // The first file (the longest: test/reports.test.ts in a full run) is the run's critical path;
     // the others run at nice 5 (their processes inherit it), so that they take the CPU it leaves.
     if (n > 0 && child.pid !== undefined) {
@@ -225,7 +247,7 @@ function runFile(file, n) {
         const alive = () => (stopped ? [] : processesOf(run).filter((p) => p.pid !== child.pid));
         const report = (left) => {
           if (left.length > 0) kill(run, left);
-          done({ file, output, status: status ?? 1, signal, stopped, left, seconds });
+          done({ file, paths, output, status: status ?? 1, signal, stopped, left, seconds });
         };
         if (alive().length === 0) report([]);
         else setTimeout(() => report(alive()), 2000);
@@ -276,22 +298,22 @@ const total = setTimeout(() => {
   stopAll(`stopped: the whole run passed ${totalTimeout} s (LANDSCAPE_TEST_TOTAL_TIMEOUT)`);
 }, totalTimeout * 1000);
 const worker = async () => {
-  while (next < files.length && !overtime) {
+  while (next < runs.length && !overtime) {
     const n = next++;
-    const result = await runFile(files[n], n);
+    const result = await runFile(runs[n], n);
     results.push(result);
     process.stdout.write(`\n── ${result.file} (${result.seconds.toFixed(1)} s)\n${result.output}`);
     if (result.stopped) process.stdout.write(`✖ ${result.file}: ${result.stopped}\n`);
     if (result.left.length > 0) process.stdout.write(`⚠ ${result.file} left processes running when it exited (killed now):\n${listed(result.left)}\n`);
   }
 };
-await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+await Promise.all(Array.from({ length: Math.min(concurrency, runs.length) }, worker));
 
 const failed = results.filter((r) => r.stopped || r.status !== 0);
-const notRun = files.filter((f) => !results.some((r) => r.file === f));
+const notRun = files.filter((f) => !results.some((r) => r.paths.includes(f)));
 const sum = { tests: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
 for (const r of results) for (const [k, v] of Object.entries(counts(r.output))) sum[k] += v;
-console.log(`\n══ ${results.length} test files, ${concurrency} at a time: ${Object.entries(sum).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+console.log(`\n══ ${results.reduce((k, r) => k + r.paths.length, 0)} test files in ${results.length} process${results.length === 1 ? "" : "es"}, ${concurrency} at a time: ${Object.entries(sum).map(([k, v]) => `${k} ${v}`).join(", ")}`);
 console.log(`   slowest: ${[...results].sort((a, b) => b.seconds - a.seconds).slice(0, 5).map((r) => `${r.file} ${r.seconds.toFixed(0)} s`).join(", ")}`);
 for (const r of failed) console.log(`✖ ${r.file}: ${r.stopped ?? `exit ${r.signal ?? r.status}`}`.split("\n")[0]);
 for (const f of notRun) console.log(`✖ ${f}: not run (the whole run passed LANDSCAPE_TEST_TOTAL_TIMEOUT)`);

@@ -12,7 +12,7 @@ import { acquireLock, LOCK_FILE } from "../../tools/lock";
 
 const fixture = (name: string) => join("test", "faults", "fixtures", name);
 /** The runner as `npm run reproduce` starts it: node with tsx's loader. */
-const NODE_TSX = [process.execPath, "--import", "tsx"];
+const NODE_TSX = [process.execPath, "--require", "tsx/cjs"];
 const temporary = () => mkdtempSync(join(tmpdir(), "landscape-faults-cli-"));
 
 /** Runs the runner as a reader would; `asUser` runs it as another (unprivileged) user. */

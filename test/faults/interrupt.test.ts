@@ -15,7 +15,7 @@ const SLOW = join("test", "faults", "fixtures", "slow.ipynb");
  * has not acknowledged the signal within 30 ms: on a loaded machine that killed the runner in the
  * middle of its clean-up, and the Ctrl-C case below failed, the kernel's connection file left.)
  */
-const RUNNER = [process.execPath, ["--import", "tsx", "tools/reproduce.ts"]] as const;
+const RUNNER = [process.execPath, ["--require", "tsx/cjs", "tools/reproduce.ts"]] as const;
 
 /** The processes of a process group: pid and command line. */
 function group(pgid: number): { pid: number; args: string }[] {
