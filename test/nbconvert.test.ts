@@ -9,6 +9,7 @@ import { cachedRecord, comparisonKey, environmentHash, executionKey, markCompare
 import { ALWAYS_COMPARED, notebooksToCompare, visibleOutputs } from "../tools/jupyter-compare";
 import { cleanNotebook, writeNotebook, type Notebook } from "../tools/notebook";
 import { reproduce } from "../tools/reproduce";
+import { recordingExecutor } from "./helpers/recording-executor";
 
 const notebook = (code: string, markdown = "# title"): Notebook =>
   cleanNotebook({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "markdown", id: "m", source: markdown, metadata: {} }, { cell_type: "code", id: "c", source: code, metadata: {}, outputs: [], execution_count: null }] });
@@ -43,11 +44,14 @@ describe("the stock-Jupyter comparison's choice of notebooks", () => {
     writeNotebook(path, notebook("console.log('first');"));
     const out = join(folder, "reports"), runs = join(out, ".cache");
     const real = environmentHash();
-    await reproduce([path], out, () => {});
+    // An executor that starts no kernel: what is recorded does not depend on the run's outputs.
+    const recorded = recordingExecutor();
+    await reproduce([path], out, () => {}, { execute: recorded.execute });
     const first = cachedRecord(runs, "05-edited")!.comparisonKey;
     assert.deepEqual(notebooksToCompare([path], runs, real), [], "a first run is the baseline");
     writeNotebook(path, notebook("console.log('edited');"));
-    await reproduce([path], out, () => {});
+    await reproduce([path], out, () => {}, { execute: recorded.execute });
+    assert.deepEqual(recorded.ran, ["05-edited", "05-edited"], "run twice: its code changed");
     assert.equal(cachedRecord(runs, "05-edited")!.comparisonKey, first, "reproduce keeps the last compared key");
     assert.deepEqual(notebooksToCompare([path], runs, real).map((c) => c.path), [path], "so npm test still compares it");
     markCompared(runs, "05-edited", comparisonKey(notebook("console.log('edited');"), real));

@@ -13,6 +13,7 @@ import { environmentHash } from "../tools/cache";
 import { cleanNotebook, readNotebook, writeNotebook, type CodeCell, type Notebook } from "../tools/notebook";
 import { renderNotebook } from "../tools/report";
 import { reproduce } from "../tools/reproduce";
+import { recordingExecutor } from "./helpers/recording-executor";
 
 const FIXTURE = join("test", "fixtures", "pipeline.ipynb");
 const code = (nb: Notebook, cell: number) => nb.cells[cell - 1] as CodeCell;
@@ -210,16 +211,18 @@ describe("npm run reproduce", () => {
     const markdownOnly = readNotebook(b);
     markdownOnly.cells.push({ cell_type: "markdown", id: "note", source: "A note that does not run.", metadata: {} });
     writeNotebook(b, markdownOnly);
+    // The runs after the first on an executor that records what it runs (no kernel: the cache's rule does not depend on one).
+    const recorded = recordingExecutor();
     const second: string[] = [];
-    const summaries = await reproduce([a, b], out, (l) => second.push(l));
-    assert.deepEqual(ran(second), ["01-a"], "only the notebook whose code changed runs again");
+    const summaries = await reproduce([a, b], out, (l) => second.push(l), { execute: recorded.execute });
+    assert.deepEqual(recorded.ran, ["01-a"], "only the notebook whose code changed runs again");
     assert.ok(summaries[1].cached && !summaries[0].cached);
     assert.ok(second.some((l) => /^✔ 02-b cached \(from \d{4}-\d\d-\d\d \d\d:\d\d UTC/.test(l)), second.join("\n"));
-    assert.ok(JSON.stringify(readNotebook(join(out, "01-a.ipynb")).cells).includes("a, edited"), "a's new outputs");
+    assert.deepEqual(code(readNotebook(join(out, "01-a.ipynb")), 1).outputs, [{ output_type: "stream", name: "stdout", text: 'ran: console.log("a, edited");\n' }], "a's new outputs");
     assert.match(readFileSync(join(out, "index.html"), "utf8"), /cached \(from \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/, "the index says the row is cached, and from when");
     assert.ok(readFileSync(join(out, "02-b.html"), "utf8").includes("A note that does not run."), "the report is rendered from the notebook as it is now");
-    const third: string[] = [];
-    await reproduce([b], out, (l) => third.push(l), { force: true });
-    assert.deepEqual(ran(third), ["02-b"], "force runs it although cached");
+    recorded.ran.length = 0;
+    await reproduce([b], out, () => {}, { force: true, execute: recorded.execute });
+    assert.deepEqual(recorded.ran, ["02-b"], "force runs it although cached");
   });
 });

@@ -119,12 +119,17 @@ export interface ReproduceOptions {
   jobs?: number;
   /** Called as soon as a notebook's executed copy and report are written (or could not be), with its summary. */
   onReport?: (summary: ReproduceSummary) => void;
+  /**
+   * What executes a notebook (default {@link executeNotebook}: a fresh tslab kernel). The tests of
+   * the execution cache substitute one that records what it was asked to run, and start no kernel.
+   */
+  execute?: typeof executeNotebook;
 }
 
 /** The one-minute budget of a notebook at its default sizes, on two cores (warned about, never asserted). */
 export const MINUTE_BUDGET_SECONDS = 60;
 
-export async function reproduce(paths: string[], outDir: string, log: (line: string) => void = console.log, { signal, force = false, cache = true, cacheDir = cacheFolder(outDir), jobs = 1, onReport }: ReproduceOptions = {}): Promise<ReproduceSummary[]> {
+export async function reproduce(paths: string[], outDir: string, log: (line: string) => void = console.log, { signal, force = false, cache = true, cacheDir = cacheFolder(outDir), jobs = 1, onReport, execute = executeNotebook }: ReproduceOptions = {}): Promise<ReproduceSummary[]> {
   ensureOutputFolder(outDir);
   const lock = acquireLock(outDir);
   try {
@@ -156,7 +161,7 @@ export async function reproduce(paths: string[], outDir: string, log: (line: str
         const started = Date.now();
         // Cells are counted by their position in the notebook, as failures and extracted tests count them.
         const position = (id: string) => source.cells.findIndex((c) => c.id === id) + 1;
-        const executed = await executeNotebook(path, source, {
+        const executed = await execute(path, source, {
           onCell: (_k, _total, cell) => log(`  ${name}: cell ${position(cell.id)} of ${source.cells.length}, ${((Date.now() - started) / 1000).toFixed(1)} s`),
         });
         ({ notebook, failure } = executed);
