@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { CHROMIUM, chromiumAvailable, launchChromium, openOffline } from "../../tools/browser-check";
+import { CHROMIUM, chromiumAvailable, launchChromium, offlinePage, openOffline } from "../../tools/browser-check";
 import { cleanNotebook, type Notebook } from "../../tools/notebook";
 import { renderNotebook } from "../../tools/report";
 import { reproduce, type ReproduceSummary } from "../../tools/reproduce";
@@ -95,6 +95,22 @@ describe("reports sanitize what a notebook's text smuggles in", () => {
     assert.deepEqual(seen.pwned, []);
     assert.deepEqual(seen.requests.filter((u) => !u.startsWith("file:")), []);
     assert.equal(seen.drawn, 2, "the report's own scripts still run");
+  });
+
+  it("in one reused page (as the handouts print): what one file logged or requested is not counted against the next", async (t) => {
+    if (!browser) return t.skip(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+    const noisy = join(out, "noisy.html"), quiet = join(out, "quiet.html");
+    writeFileSync(noisy, `<!doctype html><title>noisy</title><img src="http://tracker.invalid/p.png"><script>console.error("from the first file")</script>`);
+    writeFileSync(quiet, "<!doctype html><title>quiet</title><p>nothing here</p>");
+    const opened = await offlinePage(browser);
+    try {
+      await opened.load(noisy);
+      assert.deepEqual([opened.consoleErrors.some((e) => e.includes("from the first file")), opened.externalRequests], [true, ["http://tracker.invalid/p.png"]], "the first file's error and request are recorded");
+      await opened.load(quiet);
+      assert.deepEqual([opened.consoleErrors, opened.externalRequests], [[], []]);
+    } finally {
+      await opened.context.close();
+    }
   });
 
   it("rejects an image output whose base64 would break out of its attribute", () => {
