@@ -176,6 +176,16 @@ describe("ad: the errors, each naming its argument", () => {
     assert.throws(() => ad.sum([]), /^Error: sum: terms must be a non-empty array/);
   });
 
+  it("every primitive names the operand that is not a number: a, or b", () => {
+    const binary = { add: ad.add, sub: ad.sub, mul: ad.mul, div: ad.div, max: ad.max, min: ad.min };
+    for (const [name, op] of Object.entries(binary)) {
+      assert.throws(() => op(Number.NaN, 1), /^Error: a must be an ad node or a finite number, got NaN$/, `${name}(NaN, 1)`);
+      assert.throws(() => op(1, Infinity), /^Error: b must be an ad node or a finite number, got Infinity$/, `${name}(1, Infinity)`);
+    }
+    const unary = { neg: ad.neg, exp: ad.exp, log: ad.log, square: ad.square, relu: ad.relu, abs: ad.abs };
+    for (const [name, op] of Object.entries(unary)) assert.throws(() => op(Number.NaN), /^Error: a must be an ad node or a finite number, got NaN$/, `${name}(NaN)`);
+  });
+
   it("overflows name the primitive, its operands and the non-finite value or derivative", () => {
     assert.throws(() => ad.add(1e308, 1e308), /^Error: add overflows for a = 1e\+308, b = 1e\+308: value Infinity, derivative 0$/);
     assert.throws(() => ad.sub(1e308, -1e308), /^Error: sub overflows for a = 1e\+308, b = -1e\+308: value Infinity, derivative 0$/);
@@ -232,6 +242,11 @@ describe("ad: the errors, each naming its argument", () => {
     assert.throws(() => ad.grad(() => new ad.Node(Number.NaN, 0, undefined), [1]), /^Error: program's value is not finite at x: NaN$/);
     // ∂/∂x of x·1e308 + x·1e308 at x = 1e-10 is 2e308: the value is finite, the derivative is not
     assert.throws(() => ad.grad(([x]) => ad.add(ad.mul(x, 1e308), ad.mul(x, 1e308)), [1e-10]), /^Error: the derivative of program at x overflows$/);
+    // one overflowing entry among finite ones is enough (`some`, not `every`, of them non-finite)
+    assert.throws(() => ad.grad(([x, y]) => ad.add(ad.add(ad.mul(x, 1e308), ad.mul(x, 1e308)), y), [1e-10, 1]), /^Error: the derivative of program at x overflows$/);
+    // a typed array is checked as x, as an array is
+    assert.throws(() => ad.evaluate(id, Float64Array.of(1, Number.NaN)), /^Error: x\[1\] must be finite, got NaN$/);
+    assert.throws(() => ad.grad(id, Float64Array.of(Infinity)), /^Error: x\[0\] must be finite, got Infinity$/);
     // the framework rule needs no direction: a zero or oversized one is not looked at
     assert.equal(ad.grad(id, [1], { rule: "framework", direction: Float64Array.of(0) }).grad[0], 1);
   });

@@ -133,5 +133,6 @@ describe("reluNetworkLoss: L(θ) = (1/n)Σ ℓ(Σⱼ aⱼ relu(⟨wⱼ, zᵢ⟩)
     assert.throws(() => f.output(Float64Array.of(1, 2, 3), [1]), /^Error: z must have length 2, got 1$/);
     assert.throws(() => f.output(Float64Array.of(1, 2, 3), null as never), /^Error: z must have length 2, got undefined$/);
     assert.throws(() => f.output(Float64Array.of(1, 2), [1, 2]), /^Error: theta must have length 3, got length 2$/);
+    assert.throws(() => objectives.reluNetworkLoss([[1, 2], [3]], [1, 1], { hidden: 1 }), /^Error: Z\[1\] must have length 2, got 1$/);
   });
 });
