@@ -5,8 +5,9 @@
 // test/reports.test.ts instead, so that each notebook's code runs once. --all also sets
 // LANDSCAPE_TEST_ALL=1, under which test/reports.test.ts compares every notebook in stock Jupyter.
 //
-// Each file runs in a process of its own (`node --require tsx/cjs FILE`, node:test's spec report), four at
-// a time (LANDSCAPE_TEST_CONCURRENCY), the longest first. On the two-core machines of issue 16's
+// Each file that starts a kernel, a browser, a server or this runner runs in a process of its own
+// (`node --require tsx/cjs FILE`, node:test's spec report), the library's test files together in
+// one (ALONE, below), four processes at a time (LANDSCAPE_TEST_CONCURRENCY), the longest first. On the two-core machines of issue 16's
 // budget one file at a time used 1.1 cores on average, since most files wait on kernels,
 // browsers and child processes; four at a time keep both cores busier (fresh clone, idle
 // machine, 2026-11-29: the test phase 357 s, against 529 s one file at a time; eight at a time
@@ -83,20 +84,20 @@ function positiveInteger(name, fallback, max = Number.MAX_SAFE_INTEGER) {
  * The files that start a kernel, a browser, a server or this runner, each run in a process of its own
  * (with the extracted notebook tests under --all: ES modules). In a whole run the others, the
  * library's tests, share one process (tools/test-batch.cjs: each file's tests in a suite named
- * after it), for node and tsx start once instead of 47 times: those 47 files took 73.8 core-s
- * one process each (four at a time) and 34.6 core-s in one process (2026-11-30, idle machine).
+ * after it), for node and tsx start once instead of once a file: 47 of those files (all but
+ * faults/library and faults/properties) took 73.8 core-s one process each (four at a time) and
+ * 34.6 core-s in one process (2026-11-30, idle machine).
  * Files named on the command line run each in its own process.
  */
 const ALONE = [...LONGEST_FIRST, "test/nbconvert.test.ts", "test/kernelspec.test.ts", "test/runner.test.ts"];
 const BATCH = "tools/test-batch.cjs";
 
 const rank = (file) => (LONGEST_FIRST.includes(file) ? LONGEST_FIRST.indexOf(file) : LONGEST_FIRST.length);
-const found = named.length > 0 ? named : testFiles("test").sort().sort((a, b) => rank(a) - rank(b));
-const batched = named.length > 0 ? [] : found.filter((f) => f.endsWith(".test.ts") && !ALONE.includes(f));
+const files = named.length > 0 ? named : testFiles("test").sort().sort((a, b) => rank(a) - rank(b));
+const batched = named.length > 0 ? [] : files.filter((f) => f.endsWith(".test.ts") && !ALONE.includes(f));
 // A run is a list of test files in one process: one file, or the batch (after the longest files).
-const runs = [...found.filter((f) => !batched.includes(f)).map((f) => [f])];
-if (batched.length > 0) runs.splice(LONGEST_FIRST.filter((f) => found.includes(f)).length, 0, batched);
-const files = found;
+const runs = files.filter((f) => !batched.includes(f)).map((f) => [f]);
+if (batched.length > 0) runs.splice(LONGEST_FIRST.filter((f) => files.includes(f)).length, 0, batched);
 if (files.length === 0) {
   console.error("run-tests: no test files");
   process.exit(2);
