@@ -23,8 +23,8 @@ const fixtureOut = join(out, "fixture");
 const notebooks = notebooksIn("notebooks");
 /**
  * The longest notebooks start first, so that the two kernels end close together (their cells took
- * 57, 40 and 23 s in one run of the whole suite, 2026-11-30; every other notebook 7–15 s): in that
- * run's order, 03b started fifth and the last notebook ended alone.
+ * 57, 40 and 23 s in a run of this file, two at a time, 2026-11-30; every other notebook 7–15 s):
+ * in name order 03b starts fifth, and the notebooks after it share the other kernel.
  */
 const LONGEST_NOTEBOOKS = ["03b-overparametrized-networks", "01-nonsmooth", "03-landscape-design"];
 const longFirst = (p: string) => (LONGEST_NOTEBOOKS.includes(basename(p, ".ipynb")) ? LONGEST_NOTEBOOKS.indexOf(basename(p, ".ipynb")) : LONGEST_NOTEBOOKS.length);
