@@ -154,5 +154,12 @@ describe("svm: SMO's separator close to the exact QP", () => {
     await assert.rejects(svm(X, y, { rng: rng(1), tol: -1 }), /^Error: tol must be a finite number > 0, got -1$/);
     await assert.rejects(svm(X, y, { rng: rng(1), maxIterations: 0 }), /^Error: maxIterations must be an integer ≥ 1, got 0$/);
     await assert.rejects(svm([[1, 1], [-1, -1], [1, -1], [-1, 1]], [1, 1, -1, -1], { rng: rng(1) }), /not linearly separable/);
+    // an object without `uniform` is no generator either (SMO would fail inside ml-svm otherwise)
+    await assert.rejects(svm(X, y, { rng: {} as never }), /^Error: rng must be given \(an Rng\): ml-svm's SMO picks pairs at random$/);
+    await assert.rejects(svm(X, y, null as never), /^Error: options must be an object/);
+  });
+
+  it("names SMO's iteration limit when it is reached, instead of ml-svm's bare message", async () => {
+    await assert.rejects(svm(X, y, { rng: rng(1), maxIterations: 1 }), /^Error: ml-svm's SMO did not converge within maxIterations = 1 passes on separable data; raise maxIterations or tol, or use maxMarginL2 \(exact\)$/);
   });
 });
