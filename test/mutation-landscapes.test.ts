@@ -151,6 +151,8 @@ describe("octopus (Du et al. 2017) with non-default L, γ, τ: each piece agains
     assert.throws(() => objectives.octopus(100, { L: 1e306, tau: 1 }), /^Error: L = 1e\+306, gamma = 1, tau = 1 put ν = \(13\/6\)γτ² \+ \(37\/6\)Lτ² or the splines beyond the float64 range$/);
     assert.throws(() => objectives.octopus(1, { tau: 1e62 }), /^Error: L = 2\.718281828459045, gamma = 1, tau = 1e\+62 put ν/);
     assert.equal(objectives.octopus(1, { tau: 1e61 }).dim, 1);
+    // L = γ, τ⁵ = 1e305 finite: (L + γ)τ⁵ = 2e309 overflows (the splines' coefficient is L + γ; L − γ = 0 would pass)
+    assert.throws(() => objectives.octopus(1, { L: 1e4, gamma: 1e4, tau: 1e61 }), /^Error: L = 10000, gamma = 10000, tau = 1e\+61 put ν/);
   });
 });
 

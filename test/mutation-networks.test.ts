@@ -339,6 +339,15 @@ describe("kernelRegression: the conjugate-gradient iterations, the ridge, and th
     assert.throws(() => kernels.kernelRegression(linalg.dense(2, 2, Float64Array.of(1, 0, 0, -1)), [0, 1]), /^Error: kernelRegression: K \+ λI is not positive definite \(pᵀ\(K \+ λI\)p = -1\); add a ridge$/);
     // ‖y‖ overflows: an error, not α = 0 with a NaN residual (the bug this test was written for)
     assert.throws(() => kernels.kernelRegression(linalg.dense(2, 2, Float64Array.of(1, 0, 0, 1)), [1e200, 1e200]), /^Error: y has entries too large: ‖y‖₂ overflows float64$/);
+    assert.throws(() => kernels.kernelRegression("K" as never, [1]), /^Error: K must be a dense matrix/);
+    // pᵀKp = 0 exactly (K = 0) is not positive either: named, not a step of rr/0
+    assert.throws(() => kernels.kernelRegression(linalg.dense(1, 1, Float64Array.of(0)), [1]), /^Error: kernelRegression: K \+ λI is not positive definite \(pᵀ\(K \+ λI\)p = 0\); add a ridge$/);
+  });
+
+  it("reluNtk: a kernel entry that overflows although XZᵀ does not is named", () => {
+    // x ⟂ z: ⟨x, z⟩ = 0, but ‖x‖‖z‖ = 1e400 overflows, and with it the second layer's term
+    const X = linalg.dense(1, 2, Float64Array.of(1e200, 0)), Z = linalg.dense(1, 2, Float64Array.of(0, 1e200));
+    assert.throws(() => kernels.reluNtk(X, Z), /^Error: the entries of X and Z are too large: the kernel overflows the float64 range$/);
   });
 });
 
