@@ -4,10 +4,11 @@
 // Reference values of digits from Python (gzip + csv over data/digits/digits.csv.gz).
 // Written for `npm run mutate`.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { describe, it } from "node:test";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { datasets } from "landscape";
 
 describe("datasets.digits: every row, the filter's ends, the options", () => {
@@ -72,5 +73,72 @@ describe("datasets.fashionMnist: bytes / 255, prefixes, limits", () => {
     assert.throws(() => datasets.fashionMnist({ trainSize: 0 }), /trainSize must be an integer ≥ 1, got 0/);
     assert.throws(() => datasets.fashionMnist({ testSize: 0 }), /testSize must be an integer ≥ 1, got 0/);
     assert.throws(() => datasets.fashionMnist(null as never), /options must be an object/);
+  });
+});
+
+/**
+ * A copy of the loaded dataset module (and of validate, which it imports) under a folder of the
+ * repository (so that ml-matrix resolves), with its own data folder three levels up, as the module
+ * expects: the missing-file and damaged-file paths, without touching the vendored data.
+ */
+function moduleCopy(name: "digits" | "fashionMnist", data: Record<string, Buffer | "folder">) {
+  const loaded = (pattern: RegExp) => Object.keys(require.cache).find((p) => pattern.test(p))!;
+  const source = loaded(new RegExp(`[\\\\/]datasets[\\\\/]${name}\\.[jt]s$`));
+  const validate = loaded(/[\\/]lib[\\/](src|dist)[\\/]validate\.[jt]s$/);
+  assert.ok(source && validate, "the library's modules are loaded");
+  const root = mkdtempSync(join(resolve("test", "fixtures", "generated"), `datasets-${name}-`));
+  const lib = join(root, "lib", "copy");
+  mkdirSync(join(lib, "datasets"), { recursive: true });
+  copyFileSync(source, join(lib, "datasets", basename(source)));
+  copyFileSync(validate, join(lib, basename(validate)));
+  const folder = join(root, "data", name === "digits" ? "digits" : "fashion-mnist");
+  mkdirSync(folder, { recursive: true });
+  for (const [file, content] of Object.entries(data)) {
+    if (content === "folder") mkdirSync(join(folder, file));
+    else writeFileSync(join(folder, file), content);
+  }
+  return { module: require(join(lib, "datasets", basename(source))) as typeof datasets, folder, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+describe("datasets: a missing or damaged data file is named", () => {
+  mkdirSync(join("test", "fixtures", "generated"), { recursive: true });
+
+  it("digits: the missing file and a file whose SHA-256 differs", () => {
+    const missing = moduleCopy("digits", {});
+    try {
+      assert.throws(() => missing.module.digits(), new RegExp(`^Error: digits: the data file is missing at ${missing.folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/digits\\.csv\\.gz \\(it is part of the repository`));
+    } finally {
+      missing.remove();
+    }
+    const damaged = moduleCopy("digits", { "digits.csv.gz": gzipSync("1,2,3\n") });
+    try {
+      const sha = createHash("sha256").update(readFileSync(join(damaged.folder, "digits.csv.gz"))).digest("hex");
+      assert.throws(() => damaged.module.digits(), new RegExp(`^Error: digits: data/digits/digits\\.csv\\.gz has SHA-256 ${sha}, expected ${datasets.DIGITS_SHA256} \\(a changed or damaged copy\\)$`));
+    } finally {
+      damaged.remove();
+    }
+  });
+
+  it("fashionMnist: a missing file (ENOENT), a folder in its place (rethrown as is), and files of the wrong size", () => {
+    const missing = moduleCopy("fashionMnist", {});
+    try {
+      assert.throws(() => missing.module.fashionMnist({ trainSize: 1, testSize: 1 }), /^Error: fashionMnist: train-images-14x14\.u8\.gz not found in .*data\/fashion-mnist \(the vendored subset is expected in data\/fashion-mnist\/ at the repository root; rerun tools\/vendor-fashion-mnist\.ts\)$/);
+    } finally {
+      missing.remove();
+    }
+    const folder = moduleCopy("fashionMnist", { "train-images-14x14.u8.gz": "folder" });
+    try {
+      assert.throws(() => folder.module.fashionMnist({ trainSize: 1, testSize: 1 }), (e: NodeJS.ErrnoException) => e.code === "EISDIR");
+    } finally {
+      folder.remove();
+    }
+    for (const [pixels, labels] of [[196 * 10_000 - 1, 10_000], [196 * 10_000, 9_999]]) {
+      const short = moduleCopy("fashionMnist", { "train-images-14x14.u8.gz": gzipSync(Buffer.alloc(pixels)), "train-labels.u8": Buffer.alloc(labels) });
+      try {
+        assert.throws(() => short.module.fashionMnist({ trainSize: 1, testSize: 1 }), new RegExp(`^Error: data/fashion-mnist/train: expected 10000 images of 196 bytes and as many labels, got ${pixels} bytes and ${labels} labels \\(rerun tools/vendor-fashion-mnist\\.ts\\)$`));
+      } finally {
+        short.remove();
+      }
+    }
   });
 });

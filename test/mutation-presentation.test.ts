@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import vm from "node:vm";
 import { display, experiment, formatValue, plot, result, RESULT_MIME, show, table, tableHtml, tableText } from "landscape";
+import { displayBundle } from "../lib/src/kernel";
 
 type Bundle = { message: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }; update: boolean };
 type FakeKernel = { bundles: Bundle[]; calls: [string, string][] };
@@ -412,5 +413,45 @@ describe("validateFigure names the trace and the coordinate", () => {
     plot.validateFigure(onSecond({ xaxis: { type: "log" } }) as never); // its axis is xaxis2, which is linear
     assert.throws(check({ data: [{ y: [2, 0] }], layout: { yaxis: { type: "log" } } }), /y\[1\] = 0 cannot be drawn on the log yaxis/);
     plot.validateFigure({ data: [{ y: [2, 0] }], layout: { yaxis: { type: "linear" } } } as never);
+  });
+});
+
+describe("what the first run of the presentation modules left open", () => {
+  it("formats integers as they are, at any size", () => {
+    assert.deepEqual([12345, 2_000_000, -7_654_321].map(formatValue), ["12345", "2000000", "-7654321"]);
+  });
+
+  it("tables: a column some records lack, a column mixing numbers and text (left-aligned), records that are not objects, null options", () => {
+    const html = tableHtml([{ a: 1, b: "x" }, { a: 2, b: 3, c: 4 }], { columns: ["a", "b", "c"] });
+    assert.equal(html, '<table class="landscape-table"><thead><tr><th class="num">a</th><th>b</th><th class="num">c</th></tr></thead><tbody><tr><td class="num">1</td><td>x</td><td class="num">—</td></tr><tr><td class="num">2</td><td>3</td><td class="num">4</td></tr></tbody></table>');
+    assert.throws(() => tableText([1] as never), /^Error: records must be a non-empty array of objects$/);
+    assert.throws(() => tableText([{ a: 1 }], null as never), /^Error: options must be an object/);
+  });
+
+  it("a gap (null) in a trace on a log axis is not a non-positive value", () => {
+    plot.validateFigure({ data: [{ y: [1, null, 10] }], layout: { yaxis: { type: "log" } } } as never);
+  });
+});
+
+describe("kernel detection: only tslab's own jupyter.js, and a bundle outside a kernel", () => {
+  it("a module whose path only begins like tslab's jupyter.js is not a kernel", () => {
+    const dist = join(mkdtempSync(join(tmpdir(), "landscape-fake-tslab-")), "node_modules", "tslab", "dist");
+    mkdirSync(dist, { recursive: true });
+    const decoy = join(dist, "jupyter.js.old.js");
+    writeFileSync(decoy, "exports.lastWriteDisplayData = () => {};\n");
+    require(decoy);
+    try {
+      assert.equal(withEnvironment(underTest, () => plot.showMode()), "validate");
+    } finally {
+      delete require.cache[decoy];
+    }
+  });
+
+  it("displayBundle outside a kernel does nothing", () => {
+    withEnvironment(script, (out) => {
+      displayBundle({ "text/plain": "x" });
+      displayBundle({ "text/plain": "x" }, { id: "abc", update: true });
+      assert.deepEqual(out, { log: [], stderr: [] });
+    });
   });
 });
