@@ -14,7 +14,9 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import vm from "node:vm";
 import { display, experiment, formatValue, plot, result, RESULT_MIME, show, table, tableHtml, tableText } from "landscape";
-import { displayBundle } from "../lib/src/kernel";
+
+// Required, not imported: `tsc -p test` then does not type-check lib/src under the tests' settings (the build checks it).
+const { displayBundle } = require("../lib/src/kernel") as { displayBundle(data: Record<string, unknown>, entry?: { id: string; update: boolean }): void };
 
 type Bundle = { message: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }; update: boolean };
 type FakeKernel = { bundles: Bundle[]; calls: [string, string][] };
