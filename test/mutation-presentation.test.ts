@@ -23,11 +23,17 @@ type FakeKernel = { bundles: Bundle[]; calls: [string, string][] };
 
 const isTslabJupyter = (p: string) => /tslab[\\/]dist[\\/]jupyter\.js$/.test(p);
 
+/** A new, empty node_modules/tslab/dist folder under the temp folder, where a fake tslab's modules go. */
+function fakeTslabDist(): string {
+  const dist = join(mkdtempSync(join(tmpdir(), "landscape-fake-tslab-")), "node_modules", "tslab", "dist");
+  mkdirSync(dist, { recursive: true });
+  return dist;
+}
+
 /** Runs `body` as if inside a tslab kernel: a fake tslab (jupyter.js, public.js) in the require cache, removed afterwards. */
 function inKernel<T>(body: (kernel: FakeKernel) => T): T {
   assert.deepEqual(Object.keys(require.cache).filter(isTslabJupyter), [], "no other tslab in this process");
-  const dist = join(mkdtempSync(join(tmpdir(), "landscape-fake-tslab-")), "node_modules", "tslab", "dist");
-  mkdirSync(dist, { recursive: true });
+  const dist = fakeTslabDist();
   const [jupyterPath, publicPath] = [join(dist, "jupyter.js"), join(dist, "public.js")];
   writeFileSync(jupyterPath, "exports.lastWriteDisplayData = null;\n");
   writeFileSync(publicPath, "exports.display = null;\n");
@@ -90,8 +96,7 @@ const figure = () => plot.lineFigure([{ name: "1/t", x: [1, 2, 4], y: [1, 0.5, 0
 
 describe("kernel detection: a tslab kernel is its jupyter module holding the display function", () => {
   it("is no kernel while that function is null (tslab loaded, no cell running), a kernel once it is set", () => {
-    const dist = join(mkdtempSync(join(tmpdir(), "landscape-fake-tslab-")), "node_modules", "tslab", "dist");
-    mkdirSync(dist, { recursive: true });
+    const dist = fakeTslabDist();
     writeFileSync(join(dist, "jupyter.js"), "exports.lastWriteDisplayData = null;\n");
     writeFileSync(join(dist, "public.js"), "exports.display = { raw() { throw new Error('not a kernel: nothing may be sent'); } };\n");
     require(join(dist, "jupyter.js"));
@@ -437,8 +442,7 @@ describe("what the first run of the presentation modules left open", () => {
 
 describe("kernel detection: only tslab's own jupyter.js, and a bundle outside a kernel", () => {
   it("a module whose path only begins like tslab's jupyter.js is not a kernel", () => {
-    const dist = join(mkdtempSync(join(tmpdir(), "landscape-fake-tslab-")), "node_modules", "tslab", "dist");
-    mkdirSync(dist, { recursive: true });
+    const dist = fakeTslabDist();
     const decoy = join(dist, "jupyter.js.old.js");
     writeFileSync(decoy, "exports.lastWriteDisplayData = () => {};\n");
     require(decoy);
