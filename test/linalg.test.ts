@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
 import { describe, it } from "node:test";
 import { EigenvalueDecomposition } from "ml-matrix";
 import { linalg, Matrix, rng, symmetricEigen, type Rng } from "landscape";
@@ -180,8 +179,10 @@ describe("gemm", () => {
 
   it("runs strips on a worker thread in two-thread products (a worker that fails to load would leave them all to the caller)", () => {
     // A worker starts asynchronously, so the first products may finish before it claims a strip: repeat, up to 200 products.
-    const engine = JSON.stringify(resolve("lib", "dist", "linalg", "engine.js")); // the tests run from the repository root
-    const script = `const { linalg } = require("landscape"); const { workerStrips } = require(${engine});
+    // The engine the library loaded, beside the "landscape" that `require` finds (not lib/dist under the working
+    // folder: in Stryker's sandbox node_modules, and so "landscape", is the repository's, another module instance).
+    const script = `const { linalg } = require("landscape");
+      const { workerStrips } = require(require("node:path").join(require("node:path").dirname(require.resolve("landscape")), "linalg", "engine.js"));
       const a = linalg.dense(400, 400, new Float64Array(160000).fill(1));
       for (let i = 0; i < 200 && workerStrips() === 0; i++) linalg.gemm(a, a, undefined, { threads: 2 });
       console.log(workerStrips());`;

@@ -44,9 +44,12 @@ export class KernelClient {
   /** The kernels started by this process and not yet shut down (for shutting them down on a signal). */
   static readonly running = new Set<KernelClient>();
   private readonly session = randomUUID();
-  private readonly shell = new zmq.Dealer();
-  private readonly control = new zmq.Dealer();
-  private readonly iopub = new zmq.Subscriber();
+  // linger 0: a message still queued when a socket closes is dropped. Otherwise zeromq keeps the
+  // process from exiting until it is delivered, and the kernel_info requests sent to a kernel that
+  // never answered (a start past its time limit) never are: the process hung (test/faults/kernel-faults.test.ts).
+  private readonly shell = new zmq.Dealer({ linger: 0 });
+  private readonly control = new zmq.Dealer({ linger: 0 });
+  private readonly iopub = new zmq.Subscriber({ linger: 0 });
   private readonly listeners = new Set<(m: Message) => void>();
   private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private exitListeners = new Set<() => void>();

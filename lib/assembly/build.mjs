@@ -9,7 +9,6 @@
 // Flags (measured on a 2-core Zen machine, see DESIGN.md): -O3 with 128-bit SIMD, the stub
 // runtime (the kernels never allocate), no assertions; the memory is imported and shared so
 // that one instance per worker thread works on the same buffers.
-import asc from "assemblyscript/asc";
 import { mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +27,9 @@ const newest = Math.max(mtime(source), mtime(fileURLToPath(import.meta.url)));
 for (const [kind, output] of Object.entries(outputs)) {
   if (mtime(output) > newest) continue;
   mkdirSync(dirname(output), { recursive: true });
+  // Loaded only when a .wasm is out of date: the compiler takes about a CPU-second to load, and
+  // every `npm run build` (each `npm test`, each `npm run reproduce`) runs this file.
+  const { default: asc } = await import("assemblyscript/asc");
   const { error, stderr } = await asc.main([
     source,
     "--outFile", output,

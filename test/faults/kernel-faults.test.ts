@@ -70,6 +70,23 @@ describe("errors after their cell returned", () => {
   });
 });
 
+describe("a kernel that never answers", () => {
+  it("fails the start within its time limit, and the runner's process still exits by itself (no request left queued on its sockets)", () => {
+    // A "kernel" that binds nothing: the start's kernel_info requests queue up on the shell socket,
+    // and zeromq waits for queued messages before the process may exit unless the sockets close
+    // with linger 0. (Seen in a test run whose kernels got too little CPU to start within 60 s: the
+    // start failed, then the test file never exited.)
+    const script = `const { KernelClient } = require("./tools/kernel-client");
+      KernelClient.start({ argv: ["sleep", "30"], display_name: "never", language: "typescript" }, { cwd: ".", startTimeout: 1500 })
+        .then(() => console.log("started"), (e) => console.log("rejected: " + e.message));`;
+    const started = Date.now();
+    const child = spawnSync(process.execPath, ["--require", "tsx/cjs", "-e", script], { encoding: "utf8", timeout: 30_000 });
+    assert.equal(child.signal, null, `the process did not exit by itself within 30 s: ${child.stdout}${child.stderr}`);
+    assert.match(child.stdout, /^rejected: the kernel did not answer within 1.5 s/);
+    assert.ok(Date.now() - started < 20_000, "the start gave up at its limit, then the 2 s grace before the kill");
+  });
+});
+
 describe("a request that arrives while the kernel binds its sockets", () => {
   it("waits until all five are bound, then is answered (the preload's sixth repair)", () => {
     // tslab alone handled it at once: once, under load, its reply then threw "Socket is blocked by a

@@ -5,9 +5,9 @@
  */
 import { assertFinite, assertInteger, assertNumbers, optionsObject } from "../validate";
 
-/** Throws unless v is an array or typed array (its entries may be NaN: plotly draws a gap). */
+/** Throws unless v is an array or typed array, not a DataView (its entries may be NaN: plotly draws a gap). */
 function assertArrayLike(name: string, v: unknown): void {
-  if (!Array.isArray(v) && !ArrayBuffer.isView(v)) throw new Error(`${name} must be an array of numbers, got ${v === null ? "null" : typeof v}`);
+  if (!Array.isArray(v) && !(ArrayBuffer.isView(v) && !(v instanceof DataView))) throw new Error(`${name} must be an array of numbers, got ${v === null ? "null" : typeof v}`);
 }
 
 /** Checks the series of a line or scatter figure (arrays x and y) and returns the options object. */
@@ -139,27 +139,38 @@ export function heatmapFigure(z: number[][], x: ArrayLike<number>, y: ArrayLike<
   };
 }
 
-/** n equally spaced points from a to b inclusive (a, b finite). */
+/**
+ * n equally spaced points a + (b − a)·i/(n − 1), i = 0…n − 1, from a to b inclusive (a, b
+ * finite): the last point is b itself, as in numpy (a + (b − a) is not always b in floating
+ * point: 0.3 + 0.6 = 0.9000000000000001).
+ */
 export function linspace(a: number, b: number, n: number): number[] {
   assertFinite("a", a);
   assertFinite("b", b);
   assertInteger("n", n, 2);
   const width = b - a;
   // a(1 − t) + bt when b − a overflows (a, b near ∓1.8e308).
-  if (!Number.isFinite(width)) return Array.from({ length: n }, (_, i) => a * (1 - i / (n - 1)) + b * (i / (n - 1)));
-  return Array.from({ length: n }, (_, i) => {
-    const v = a + (width * i) / (n - 1);
-    return Number.isFinite(v) ? v : a + width * (i / (n - 1)); // width·i overflows for |b − a| near 1.8e308
-  });
+  const points = !Number.isFinite(width)
+    ? Array.from({ length: n }, (_, i) => a * (1 - i / (n - 1)) + b * (i / (n - 1)))
+    : Array.from({ length: n }, (_, i) => {
+        const v = a + (width * i) / (n - 1);
+        return Number.isFinite(v) ? v : a + width * (i / (n - 1)); // width·i overflows for |b − a| near 1.8e308
+      });
+  points[n - 1] = b;
+  return points;
 }
 
-/** n points from 10^a to 10^b, equally spaced on a log scale (|a|, |b| ≤ 308, so that 10^a and 10^b are finite and non-zero). */
+/**
+ * n points 10^e for e = linspace(a, b, n), equally spaced on a log scale (|a|, |b| ≤ 308, so
+ * that 10^a and 10^b are finite and non-zero); a whole exponent k gives the double nearest 10^k
+ * (`Number("1ek")`: V8's 10 ** −4 is 0.00009999999999999999).
+ */
 export function logspace(a: number, b: number, n: number): number[] {
   for (const [name, v] of [["a", a], ["b", b]] as const) {
     assertFinite(name, v);
     if (Math.abs(v) > 308) throw new Error(`${name} must be in [−308, 308] (10^${name} in the float64 range), got ${v}`);
   }
-  return linspace(a, b, n).map((e) => 10 ** e);
+  return linspace(a, b, n).map((e) => (Number.isInteger(e) ? Number(`1e${e}`) : 10 ** e));
 }
 
 /** Options of {@link contourFigure}. */
@@ -220,6 +231,9 @@ export function contourFigure(
 /** Plotly's default colour cycle, so that a series keeps its colour across panels. */
 const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 
+/** The bottom margin of {@link smallMultiples}, in px. */
+const BOTTOM_MARGIN = 50;
+
 /**
  * Small multiples: several figures as panels of one figure on a grid of `columns`
  * columns, each panel with its own axes (titles and log scales kept) and its title
@@ -235,14 +249,16 @@ export function smallMultiples(panels: Figure[], options?: { columns?: number; t
   if (panels.length === 0) throw new Error("panels must be a non-empty array of figures");
   const rows = Math.ceil(panels.length / columns);
   const figureHeight = height ?? 320 * rows;
+  const top = title ? 100 : 60; // the top margin, room for the figure's title
   const layout: Record<string, unknown> = {
     grid: { rows, columns, pattern: "independent" },
     height: figureHeight,
     showlegend: true,
     // The legend goes below the panels (70 px under the plot area, past the x-axis titles),
     // where no colour bar (right of the plot) can cover it; plotly grows the margin for it.
-    legend: { orientation: "h", x: 0, xanchor: "left", y: -70 / Math.max(figureHeight - 110, 100), yanchor: "top" },
-    margin: { t: title ? 100 : 60, r: 20, b: 50, l: 60 },
+    // y is in units of the plot area's height: the figure's less the top and bottom margins.
+    legend: { orientation: "h", x: 0, xanchor: "left", y: -70 / Math.max(figureHeight - top - BOTTOM_MARGIN, 100), yanchor: "top" },
+    margin: { t: top, r: 20, b: BOTTOM_MARGIN, l: 60 },
     annotations: [] as unknown[],
     ...(title ? { title: { text: title } } : {}),
   };
@@ -258,8 +274,7 @@ export function smallMultiples(panels: Figure[], options?: { columns?: number; t
         if (!seen) colours.set(name, PALETTE[colours.size % PALETTE.length]);
         const colour = colours.get(name)!;
         Object.assign(styled, { legendgroup: name, showlegend: !seen, line: { ...(trace.line ?? {}), color: colour } });
-        if (trace.type !== "histogram") styled.marker = { ...(trace.marker as object ?? {}), color: colour };
-        else styled.marker = { color: colour };
+        styled.marker = { ...(trace.marker as object ?? {}), color: colour };
       }
       data.push(styled as Plot);
     }
