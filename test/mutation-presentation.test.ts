@@ -461,3 +461,39 @@ describe("kernel detection: only tslab's own jupyter.js, and a bundle outside a 
     });
   });
 });
+
+describe("sweep's and parallelSweep's progress line: on by default, labelled 'sweep', counting every run", () => {
+  it("sweep: in a terminal the line counts settings × seeds, and ends with a newline, also when a run throws", () => {
+    const written = withEnvironment({ tty: true }, (out) =>
+      withClock(() => {
+        experiment.sweep({ a: [1, 2] }, [0, 1, 2], () => ({}));
+        return out.stderr;
+      }),
+    );
+    assert.deepEqual([written[0], written.at(-2), written.at(-1)], ["\rsweep: 0/6 (0%) 0.0 s", "\rsweep: 6/6 (100%) 0.0 s", "\n"]);
+    const failed = withEnvironment({ tty: true }, (out) =>
+      withClock(() => {
+        assert.throws(() => experiment.sweep({ a: [1] }, [0, 1], (_s, r) => { if (r.uniform(0, 1) >= 0) throw new Error("no"); return {}; }, { label: "runs" }), /run failed/);
+        return out.stderr;
+      }),
+    );
+    assert.deepEqual(failed, ["\rruns: 0/2 (0%) 0.0 s", "\rruns: 0/2 (0%) 0.0 s", "\n"], "the line is closed before the error");
+    assert.deepEqual(withEnvironment({ tty: true }, (out) => (experiment.sweep({ a: [1] }, [0], () => ({}), { progress: false }), out.stderr)), []);
+  });
+
+  it("parallelSweep: the same line, counting the runs of every worker", async () => {
+    const [write, tty] = [process.stderr.write, process.stderr.isTTY];
+    const written: string[] = [];
+    process.stderr.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stderr.write;
+    process.stderr.isTTY = true;
+    try {
+      await experiment.parallelSweep({ a: [1, 2] }, [0, 1], { module: join(__dirname, "fixtures", "sweep-runs.ts"), export: "uniformDraw" }, { workers: 2 });
+    } finally {
+      process.stderr.write = write;
+      process.stderr.isTTY = tty;
+    }
+    assert.match(written[0], /^\rsweep: 0\/4 \(0%\) /);
+    assert.match(written.at(-2) ?? "", /^\rsweep: 4\/4 \(100%\) /);
+    assert.equal(written.at(-1), "\n");
+  });
+});

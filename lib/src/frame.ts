@@ -30,7 +30,9 @@ export function toFrame(records: readonly Record<string, unknown>[]): dfd.DataFr
       }
     }
   });
-  return new dfd.DataFrame(records as Record<string, Scalar>[], { columns });
+  // Rows as arrays in the columns' order: danfojs reads an object's values by position, so a
+  // record with the same keys in another order would land in the wrong columns.
+  return new dfd.DataFrame(records.map((r) => columns.map((c) => r[c] as Scalar)), { columns });
 }
 
 /** The mean of each of `columns` within each group of equal `by` values (danfojs groupby → mean). */
@@ -63,16 +65,20 @@ function quantileOfSorted(sorted: number[], q: number): number {
 
 /**
  * The q-quantiles of `column` within each group of `by` (danfojs groupby → apply), as
- * columns `${column}_q${100q}`; quantiles by linear interpolation (type 7, as numpy's default).
+ * columns `${column}_q${100q}` beside the `by` columns (named as in {@link groupMeans});
+ * quantiles by linear interpolation (type 7, as numpy's default).
  */
 export function quantiles(df: dfd.DataFrame, by: string[], column: string, qs: number[] = [0.1, 0.5, 0.9]): dfd.DataFrame {
   qs.forEach((q, i) => {
     if (!(q >= 0 && q <= 1)) throw new Error(`qs[${i}] must be in [0, 1], got ${q}`);
   });
-  return df.groupby(by).apply((group: dfd.DataFrame) => {
+  const result = df.groupby(by).apply((group: dfd.DataFrame) => {
     const sorted = (group[column].values as number[]).slice().sort((a, b) => a - b);
     return new dfd.DataFrame([Object.fromEntries(qs.map((q) => [`${column}_q${Math.round(100 * q)}`, quantileOfSorted(sorted, q)]))]);
   }) as dfd.DataFrame;
+  // danfojs's apply names the group columns `${key}_Group`
+  result.rename(Object.fromEntries(by.map((key) => [`${key}_Group`, key])), { inplace: true });
+  return result;
 }
 
 /** The rows of a DataFrame as plain objects (for tests, plots and JSON). */
