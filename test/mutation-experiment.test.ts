@@ -9,11 +9,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { experiment, seedRange, sweep } from "landscape";
 import { groupMeans, quantiles, rows, toFrame } from "landscape/frame";
-
-/** Asserts that `f` throws an Error whose message is exactly `message`. */
-function throwsExactly(f: () => unknown, message: string): void {
-  assert.throws(f, (e: unknown) => e instanceof Error && e.message === message, `expected the message: ${message}`);
-}
+import { throwsExactly } from "./helpers/assertions";
 
 describe("toFrame: one row per record, the first record's keys as the columns", () => {
   it("names a record with a key more, or with another key in place of one, and lists both key sets", () => {

@@ -7,15 +7,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { plot } from "landscape";
-
-/** Asserts that `f` throws an Error whose message is exactly `message`. */
-function throwsExactly(f: () => unknown, message: string): void {
-  assert.throws(f, (e: unknown) => {
-    assert.ok(e instanceof Error, `not an Error: ${String(e)}`);
-    assert.equal(e.message, message);
-    return true;
-  });
-}
+import { throwsExactly } from "./helpers/assertions";
 
 type Trace = Record<string, unknown>;
 type AnyLayout = Record<string, unknown>;

@@ -6,15 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { admm, classifyOnSphere, gradientDescent, linearFit, Matrix, normalizedMargin, objectives, rng, secondOrderReport, sphere, symmetricEigen, sweep } from "landscape";
-
-/** Asserts that `f` throws an Error whose message is exactly `message`. */
-function throwsExactly(f: () => unknown, message: string): void {
-  assert.throws(f, (e: unknown) => {
-    assert.ok(e instanceof Error, `not an Error: ${String(e)}`);
-    assert.equal(e.message, message);
-    return true;
-  });
-}
+import { throwsExactly } from "./helpers/assertions";
 
 const noStep = () => undefined;
 const twoBlock = { dim: 1, xUpdate: noStep, zUpdate: noStep, value: () => 0 };
