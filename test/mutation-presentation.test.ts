@@ -65,9 +65,7 @@ function withEnvironment<T>(environment: { NODE_TEST_CONTEXT?: string; LANDSCAPE
   console.log = (...args: unknown[]) => void out.log.push(args.join(" "));
   process.stderr.write = ((chunk: string) => (out.stderr.push(String(chunk)), true)) as typeof process.stderr.write;
   process.stderr.isTTY = environment.tty ?? false;
-  try {
-    return body(out);
-  } finally {
+  const restore = () => {
     console.log = log;
     process.stderr.write = write;
     process.stderr.isTTY = tty;
@@ -75,6 +73,18 @@ function withEnvironment<T>(environment: { NODE_TEST_CONTEXT?: string; LANDSCAPE
       if (saved[key] === undefined) delete process.env[key];
       else process.env[key] = saved[key];
     }
+  };
+  let settlesLater = false;
+  try {
+    const value = body(out);
+    // An async body: the environment stays until its promise settles.
+    if (value instanceof Promise) {
+      settlesLater = true;
+      return value.finally(restore) as T;
+    }
+    return value;
+  } finally {
+    if (!settlesLater) restore();
   }
 }
 const script = {};
@@ -482,16 +492,10 @@ describe("sweep's and parallelSweep's progress line: on by default, labelled 'sw
   });
 
   it("parallelSweep: the same line, counting the runs of every worker", async () => {
-    const [write, tty] = [process.stderr.write, process.stderr.isTTY];
-    const written: string[] = [];
-    process.stderr.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stderr.write;
-    process.stderr.isTTY = true;
-    try {
+    const written = await withEnvironment({ tty: true }, async (out) => {
       await experiment.parallelSweep({ a: [1, 2] }, [0, 1], { module: join(__dirname, "fixtures", "sweep-runs.ts"), export: "uniformDraw" }, { workers: 2 });
-    } finally {
-      process.stderr.write = write;
-      process.stderr.isTTY = tty;
-    }
+      return out.stderr;
+    });
     assert.match(written[0], /^\rsweep: 0\/4 \(0%\) /);
     assert.match(written.at(-2) ?? "", /^\rsweep: 4\/4 \(100%\) /);
     assert.equal(written.at(-1), "\n");
