@@ -5,6 +5,7 @@
 // error's name and stack), and a worker thread that exits in the middle of a sweep.
 // Written for `npm run mutate`.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { experiment, seedRange, sweep } from "landscape";
@@ -135,6 +136,40 @@ describe("parallelSweep: its checks and its failures", () => {
   it("names a setting that cannot be sent to a worker thread (a function in the grid)", async () => {
     const e = await failure(experiment.parallelSweep({ f: [() => 1] }, [0], { module: runs, export: "uniformDraw" }, { workers: 1, progress: false }));
     assert.match(e.message, /^the setting \{\} cannot be sent to a worker thread \(.+\): settings must be plain data$/);
+  });
+
+  it("reports a thrown value that is not an Error as an Error carrying its text", async () => {
+    const e = await failure(experiment.parallelSweep({ a: [1, 2] }, [0], { module: runs, export: "throwsAString" }, { workers: 1, progress: false }));
+    assert.match(e.message, /^run failed at setting \{ a = 2 \}, seed 0: a = 2, thrown as a string /);
+    const cause = e.cause as Error;
+    assert.equal(cause.name, "Error");
+    assert.equal(cause.message, "a = 2, thrown as a string");
+  });
+
+  it("names a record that cannot be sent back from the worker thread (a function in it)", async () => {
+    const e = await failure(experiment.parallelSweep({ a: [1] }, [0], { module: runs, export: "unclonableRecord" }, { workers: 1, progress: false }));
+    assert.match(e.message, /^run failed at setting \{ a = 1 \}, seed 0: its record cannot be sent back from a worker thread \(.+\): records must be plain data /);
+    assert.equal((e.cause as Error).name, "DataCloneError");
+  });
+
+  it("names what the module exports when it has no function of that name, or that it exports nothing", async () => {
+    const exported = Object.keys(require("./fixtures/sweep-runs") as object);
+    assert.ok(exported.includes("uniformDraw") && exported.includes("saddleRun"));
+    const e = await failure(experiment.parallelSweep({ a: [1] }, [0], { module: runs, export: "nothing" }, { workers: 1, progress: false }));
+    assert.ok(e.message.endsWith(`${runs} exports no function named "nothing" (it exports ${exported.join(", ")})`), e.message);
+    const empty = join(__dirname, "fixtures", "exports-nothing.ts");
+    const f = await failure(experiment.parallelSweep({ a: [1] }, [0], { module: empty, export: "f" }, { workers: 1, progress: false }));
+    assert.ok(f.message.endsWith(`${empty} exports no function named "f" (it exports nothing)`), f.message);
+  });
+
+  it("loads a TypeScript run module in a process that does not run tsx, as a tslab kernel's (the worker registers tsx itself)", () => {
+    // This test file runs under tsx, whose hooks the worker threads inherit: only a plain `node` shows the registration.
+    const script = `require("landscape").parallelSweep({ a: [1, 2] }, [5], { module: ${JSON.stringify(runs)}, export: "uniformDraw" }, { progress: false }).then((r) => console.log(JSON.stringify(r)), (e) => { console.error(e.message); process.exit(3); });`;
+    const env = { ...process.env, NODE_OPTIONS: "" };
+    const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", env, timeout: 60_000 });
+    assert.equal(child.status, 0, child.stderr);
+    const { uniformDraw } = require("./fixtures/sweep-runs") as typeof import("./fixtures/sweep-runs");
+    assert.deepEqual(JSON.parse(child.stdout), sweep({ a: [1, 2] }, [5], uniformDraw, { progress: false }));
   });
 
   it("fails, naming the exit code, when a worker thread exits before the sweep finished", async () => {

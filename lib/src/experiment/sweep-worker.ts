@@ -3,6 +3,9 @@
  * `{ index, setting, seed }` with `run(setting, new Rng(seed))` or the error it threw.
  * @module
  */
+// Stryker disable all: this file runs only in parallelSweep's worker threads, which load it compiled from lib/dist, so Stryker's
+// instrumented copy never runs (every mutant would show "no coverage"); its mutants were run by hand on the build
+// instead: test/mutation-equivalents.md, "Worker threads".
 import { parentPort, workerData } from "node:worker_threads";
 import { Rng } from "../random";
 

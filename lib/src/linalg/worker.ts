@@ -5,6 +5,9 @@
  * slowly and products often come in quick succession.
  * @module
  */
+// Stryker disable all: this file runs only in the linalg engine's worker threads, which load it compiled from lib/dist, so Stryker's
+// instrumented copy never runs (every mutant would show "no coverage"); its mutants were run by hand on the build
+// instead: test/mutation-equivalents.md, "Worker threads".
 import { workerData } from "node:worker_threads";
 import { CONTROL, controlViews, instantiate, runStrips } from "./engine";
 
