@@ -160,6 +160,9 @@ describe("gemm", () => {
     const nan = withNaN();
     assert.throws(() => gemm(nan, dense(2, 2)), /gemm: A\[0\]\[1\] must be finite, got NaN/);
     assert.throws(() => gemm(dense(2, 2), nan), /gemm: B\[0\]\[1\] must be finite, got NaN/);
+    // An empty result is finite whatever the entries: they are checked all the same (n = 0, then m = 0).
+    assert.throws(() => gemm(nan, dense(2, 0)), /gemm: A\[0\]\[1\] must be finite, got NaN/);
+    assert.throws(() => gemm(dense(0, 2), nan), /gemm: B\[0\]\[1\] must be finite, got NaN/);
     assert.throws(() => gemm(dense(2, 2), dense(2, 2), nan, { beta: 2 }), /gemm: C\[0\]\[1\] must be finite/);
     assert.deepEqual(Array.from(gemm(dense(2, 2), dense(2, 2), withNaN()).data), [0, 0, 0, 0]);
     const big = dense(1, 1, Float64Array.of(1e200));
@@ -288,6 +291,8 @@ describe("gemm32", () => {
     assert.throws(() => linalg.gemm32(a, linalg.dense32(4, 4), a), /gemm32: C must not share memory with A or B/);
     const nan = { rows: 2, cols: 2, data: Float32Array.of(1, NaN, 0, 1) };
     assert.throws(() => linalg.gemm32(nan, linalg.dense32(2, 2)), /gemm32: A\[0\]\[1\] must be finite, got NaN/);
+    assert.throws(() => linalg.gemm32(nan, linalg.dense32(2, 0)), /gemm32: A\[0\]\[1\] must be finite, got NaN/);
+    assert.throws(() => linalg.gemm32(linalg.dense32(0, 2), nan), /gemm32: B\[0\]\[1\] must be finite, got NaN/);
     const big = linalg.dense32(1, 1, Float32Array.of(1e20));
     assert.throws(() => linalg.gemm32(big, big), /gemm32: α·op\(A\)·op\(B\) \+ β·C overflows the float32 range/);
     const x = dense(2, 2, Float64Array.of(0.1, -2, 3e-3, 1));

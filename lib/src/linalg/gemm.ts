@@ -83,7 +83,7 @@ const CHECKED = { finite: true } as const;
  */
 function product<T extends Dense | Dense32>(what: "gemm" | "gemm32", check: typeof assertDense | typeof assertDense32, make: (rows: number, cols: number) => T, a: T, b: T, c: T | undefined, options: GemmOptions): Product<T> {
   const names = NAMES[what];
-  // Entries are checked only if the result is not finite (a non-finite entry always reaches it).
+  // Entries are checked only if the result is not finite (a non-finite entry reaches every entry of a non-empty one).
   check(names.A, a, UNCHECKED);
   check(names.B, b, UNCHECKED);
   assertOptions(what, options);
@@ -97,6 +97,8 @@ function product<T extends Dense | Dense32>(what: "gemm" | "gemm32", check: type
   if (k !== kB) {
     throw new Error(`${what}: ${name("A", transA)} is ${m}×${k} but ${name("B", transB)} is ${kB}×${n}: the inner dimensions ${k} and ${kB} differ`);
   }
+  // An empty result (m·n = 0) is finite whatever the entries: they are checked here instead.
+  if (m === 0 || n === 0) (check(names.A, a, CHECKED), check(names.B, b, CHECKED));
   if (c === undefined) c = make(m, n);
   else {
     check(names.C, c, beta !== 0 ? CHECKED : UNCHECKED); // with β = 0, C's previous content is not read
