@@ -25,6 +25,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { linalg, rng, type Rng } from "landscape";
 import { throwsExactly } from "./helpers/assertions";
+import { emulateGemm32 } from "./helpers/gemm-reference";
 
 const { dense, dense32, gemm, gemm32, KC, symmetricEigenDense, matVec } = linalg;
 type Dense = linalg.Dense;
@@ -58,27 +59,6 @@ function reference(a: Dense, b: Dense, c0: Float64Array, transA: boolean, transB
         if (k0 > 0 || beta === 1) c[at] = c[at] + alpha * s;
         else if (beta === 0) c[at] = alpha * s;
         else c[at] = beta * c[at] + alpha * s;
-      }
-    }
-  }
-  return c;
-}
-
-/** The same in float32 (a float32 operation is the float64 one rounded, since 53 ≥ 2·24 + 2). */
-function reference32(a: Dense32, b: Dense32, c0: Float32Array, transA: boolean, transB: boolean, alpha: number, beta: number, m: number, n: number, k: number): Float32Array {
-  const f = Math.fround;
-  const [al, be] = [f(alpha), f(beta)];
-  const c = Float32Array.from(c0);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      const at = i * n + j;
-      if (k === 0) c[at] = be === 0 ? 0 : f(be * c[at]);
-      for (let k0 = 0; k0 < k; k0 += KC) {
-        let s = 0;
-        for (let l = k0; l < Math.min(k, k0 + KC); l++) s = f(s + f(op(a, transA, i, l) * op(b, transB, l, j)));
-        if (k0 > 0 || be === 1) c[at] = f(c[at] + f(al * s));
-        else if (be === 0) c[at] = f(al * s);
-        else c[at] = f(f(be * c[at]) + f(al * s));
       }
     }
   }
@@ -129,7 +109,7 @@ function checkGemm32(r: Rng, { m, n, k, transA = false, transB = false, alpha = 
   const given: linalg.GemmOptions = { transA, transB, alpha, beta };
   if (threads !== undefined) given.threads = threads;
   assert.equal(gemm32(a, b, c, given), c);
-  const expected = reference32(a, b, c0, transA, transB, alpha, beta, m, n, k);
+  const expected = emulateGemm32(a, b, c0, transA, transB, alpha, beta, m, n, k);
   const at = firstDifference(c.data, expected);
   assert.equal(at, -1, `gemm32 ${m}×${k}·${k}×${n} (transA ${transA}, transB ${transB}, α ${alpha}, β ${beta}, threads ${threads}): C[${Math.floor(at / n)}][${at % n}] = ${c.data[at]}, expected ${expected[at]}`);
 }
