@@ -99,8 +99,10 @@ const BATCH = "tools/test-batch.cjs";
  * time (65 CPU-s, one process; the others mostly wait on kernels, browsers and timers). Ninth,
  * as it was, it started when most files had ended and ran its last 30 s nearly alone (CI-like
  * run of 6e0edb8: 318 s, reports.test.ts done at 288 s). Second, reports.test.ts (the critical
- * path) ends 20 s earlier (268 s) and small files fill the tail, but the whole run took the same
- * (314 s, 2026-11-30): the machine is 97 % busy throughout, so only less CPU shortens it.
+ * path) ends at 268 s and small files fill the tail. The machine is 95–97 % busy throughout
+ * either way, so the gain is only the tail: with the batch ninth its last 40 s ran at 1.6 cores
+ * of 2, second about 10 s (CI-like runs of 2026-11-30, 313.6 s and, an hour later on a host
+ * 20 % slower by its `npm ci`, 356.9 s for the batch ninth): about 15 core-s of idle time.
  */
 const BATCH_AT = 1;
 
