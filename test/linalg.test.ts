@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { describe, it } from "node:test";
 import { EigenvalueDecomposition } from "ml-matrix";
 import { linalg, Matrix, rng, symmetricEigen, type Rng } from "landscape";
-import { emulateGemm32 } from "./helpers/gemm-reference";
+import { emulateGemm32, op } from "./helpers/gemm-reference";
 
 const { dense, gemm, gemv, axpy, syrk, KC } = linalg;
 type Dense = linalg.Dense;
@@ -12,8 +12,6 @@ function random(r: Rng, rows: number, cols: number): Dense {
   return dense(rows, cols, r.normalVector(rows * cols));
 }
 
-/** op(X)[i][j], read naively. */
-const at = (x: Dense, trans: boolean, i: number, j: number) => (trans ? x.data[j * x.cols + i] : x.data[i * x.cols + j]);
 
 /**
  * Checks C = α·op(A)·op(B) + β·C₀ entry by entry against the naive triple loop, with the
@@ -34,8 +32,8 @@ function checkGemm(r: Rng, m: number, n: number, k: number, transA: boolean, tra
       let s = 0;
       let scale = 0;
       for (let l = 0; l < k; l++) {
-        s += at(a, transA, i, l) * at(b, transB, l, j);
-        scale += Math.abs(at(a, transA, i, l) * at(b, transB, l, j));
+        s += op(a, transA, i, l) * op(b, transB, l, j);
+        scale += Math.abs(op(a, transA, i, l) * op(b, transB, l, j));
       }
       const expected = alpha * s + (beta === 0 ? 0 : beta * c0.data[i * n + j]);
       const bound = 1e-13 * Math.max(k, 1) * (Math.abs(alpha) * scale + Math.abs(beta) * Math.abs(c0.data[i * n + j]));
@@ -291,8 +289,8 @@ describe("gemv, axpy, syrk", () => {
           let s = 0;
           let scale = 0;
           for (let j = 0; j < q; j++) {
-            s += at(a, trans, i, j) * x[j];
-            scale += Math.abs(at(a, trans, i, j) * x[j]);
+            s += op(a, trans, i, j) * x[j];
+            scale += Math.abs(op(a, trans, i, j) * x[j]);
           }
           const expected = -0.6 * s + 1.7 * y0[i];
           assert.ok(Math.abs(y[i] - expected) <= 1e-13 * q * (0.6 * scale + 1.7 * Math.abs(y0[i])), `gemv ${m}×${n} trans ${trans} entry ${i}`);

@@ -25,7 +25,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { linalg, rng, type Rng } from "landscape";
 import { throwsExactly } from "./helpers/assertions";
-import { emulateGemm32 } from "./helpers/gemm-reference";
+import { emulateGemm32, op } from "./helpers/gemm-reference";
 
 const { dense, dense32, gemm, gemm32, KC, symmetricEigenDense, matVec } = linalg;
 type Dense = linalg.Dense;
@@ -39,8 +39,6 @@ const raw = (rows: number, cols: number, data: Float64Array): Dense => ({ rows, 
 const raw32 = (rows: number, cols: number, data: Float32Array): Dense32 => ({ rows, cols, data });
 const random32 = (r: Rng, rows: number, cols: number): Dense32 => dense32(rows, cols, Float32Array.from(normals(r, rows * cols)));
 
-/** op(X)[i][j]. */
-const op = (x: { cols: number; data: ArrayLike<number> }, t: boolean, i: number, j: number) => (t ? x.data[j * x.cols + i] : x.data[i * x.cols + j]);
 
 /**
  * α·op(A)·op(B) + β·C₀ in the order KC documents: for each entry and each block of KC values

@@ -1,5 +1,8 @@
-// The reference of gemm32's results, shared by test/linalg.test.ts and test/mutation-linalg2.test.ts.
+// References for gemm and gemm32, shared by test/linalg.test.ts and test/mutation-linalg2.test.ts.
 import { linalg } from "landscape";
+
+/** op(X)[i][j]: X[i][j], or X[j][i] when transposed, read from the row-major data. */
+export const op = (x: { cols: number; data: ArrayLike<number> }, t: boolean, i: number, j: number) => (t ? x.data[j * x.cols + i] : x.data[i * x.cols + j]);
 
 /**
  * C = α·op(A)·op(B) + β·C₀ in float32, emulated in float64 with Math.fround in the order gemm32
@@ -13,7 +16,6 @@ export function emulateGemm32(a: linalg.Dense32, b: linalg.Dense32, c0: Float32A
   const KC = linalg.KC;
   const [al, be] = [f(alpha), f(beta)];
   const c = Float32Array.from(c0);
-  const op = (x: linalg.Dense32, t: boolean, i: number, j: number) => (t ? x.data[j * x.cols + i] : x.data[i * x.cols + j]);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       const at = i * n + j;
