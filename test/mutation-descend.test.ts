@@ -5,7 +5,7 @@
 // Written for `npm run mutate`.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { entropicMirrorMap, gd, logBarrierMirrorMap, mirrorDescent, objectives, powerSchedule, rng, steepestDescent, stochasticGradientDescent, stochasticSubgradient } from "landscape";
+import { entropicMirrorMap, gd, logBarrierMirrorMap, mirrorDescent, objectives, optimizers, powerSchedule, rng, steepestDescent, stochasticGradientDescent, stochasticSubgradient } from "landscape";
 
 /** f(x) = ½‖x‖² in ℝ²: ∇f = x, and GD with step η multiplies x by 1 − η exactly for η a power of 2. */
 const half: objectives.Objective = { dim: 2, value: (x) => 0.5 * (x[0] * x[0] + x[1] * x[1]), grad: (x, out) => { const g = out ?? new Float64Array(2); g[0] = x[0]; g[1] = x[1]; return g; } };
@@ -210,5 +210,123 @@ describe("stochasticSubgradient and powerSchedule", () => {
     assert.throws(() => stochasticSubgradient(withSample, x, { stepSize: 0.5 }), /^Error: rng must be an Rng \(from rng\(seed\)\): the objective's subgradients are sampled$/);
     assert.throws(() => stochasticSubgradient(withSample, x, { stepSize: 0.5, rng: {} as never }), /^Error: rng must be an Rng/);
     assert.throws(() => stochasticSubgradient({ ...base, sampleSubgrad: 1 } as never, x, { stepSize: 0.5, rng: rng(1) }), /^Error: rng must be an Rng/);
+  });
+});
+
+describe("descend with readsGradient = false: ∇f only where the trace reports it", () => {
+  /**
+   * f(x) = ½xᵀAx + bᵀx with A = [[2, 0.5], [0.5, 1]], b = (−1, 0.3): coupled, so ∇f = Ax + b moves
+   * every step; `calls` counts the gradient evaluations. The rule steps along −η(Ax + b), computed
+   * by itself (it never reads `g`), so that both modes take the same steps.
+   */
+  const counted = () => {
+    const calls = { grad: 0, value: 0 };
+    const gradOf = (x: Float64Array, out = new Float64Array(2)) => {
+      out[0] = 2 * x[0] + 0.5 * x[1] - 1;
+      out[1] = 0.5 * x[0] + x[1] + 0.3;
+      return out;
+    };
+    const f: objectives.Objective = {
+      dim: 2,
+      value: (x) => { calls.value++; return x[0] * x[0] + 0.5 * x[0] * x[1] + 0.5 * x[1] * x[1] - x[0] + 0.3 * x[1]; },
+      grad: (x, out) => { calls.grad++; return gradOf(x, out); },
+    };
+    const own = new Float64Array(2);
+    const rule = (x: Float64Array, _g: Float64Array, eta: number) => { gradOf(x, own); x[0] -= eta * own[0]; x[1] -= eta * own[1]; };
+    return { f, calls, rule };
+  };
+  const run = (readsGradient: boolean, options: Partial<optimizers.DescentOptions> = {}) => {
+    const { f, calls, rule } = counted();
+    const trace = optimizers.descend(f, x0(), { stepSize: 0.3, maxIterations: 10, tolerance: 0, recordEvery: 3, ...options }, rule, undefined, readsGradient);
+    return { trace, calls };
+  };
+
+  it("the same trace, bitwise, with ∇f at k = 0, each recorded k and the last (5 evaluations, not 11)", () => {
+    const eager = run(true), lazy = run(false);
+    assert.deepEqual(lazy.trace, eager.trace); // x, value, gradNorm, iterations, status and the whole history
+    assert.deepEqual(lazy.trace.history.iteration, [0, 3, 6, 9, 10]);
+    assert.equal(eager.calls.grad, 11); // k = 0 … 10
+    assert.equal(lazy.calls.grad, 5); // k = 0, 3, 6, 9 (recorded) and 10 (the last)
+    assert.equal(lazy.calls.value, eager.calls.value); // f at every step in both
+    assert.equal(lazy.calls.value, 11);
+    // recorded gradNorm is ‖Ax_k + b‖ at the recorded iterate itself
+    const g = (x: Float64Array) => Math.hypot(2 * x[0] + 0.5 * x[1] - 1, 0.5 * x[0] + x[1] + 0.3);
+    lazy.trace.history.x.forEach((x, i) => assert.ok(Math.abs(lazy.trace.history.gradNorm[i] - g(x)) <= 1e-15 * g(x))); // norm2 rounds apart from hypot
+    // a last iterate that is also recorded is evaluated once
+    assert.equal(run(false, { maxIterations: 9 }).calls.grad, 4);
+  });
+
+  it("with a tolerance, ∇f at every step, stopping where the eager loop stops", () => {
+    const eager = run(true, { tolerance: 1e-3, maxIterations: 200 }), lazy = run(false, { tolerance: 1e-3, maxIterations: 200 });
+    assert.equal(lazy.trace.status, "converged");
+    assert.deepEqual(lazy.trace, eager.trace);
+    assert.equal(lazy.calls.grad, lazy.trace.iterations + 1);
+  });
+
+  it("divergence by f or x is found at the same step; a non-finite ∇f where it is evaluated", () => {
+    const up = { stepSize: 3, maxIterations: 50, divergenceBound: 1e6 };
+    const eager = run(true, up), lazy = run(false, up);
+    assert.equal(eager.trace.status, "diverged");
+    assert.deepEqual(lazy.trace, eager.trace);
+    // ∇f non-finite from k = 4 on while f stays finite: the eager loop stops at 4, the lazy one at the next recorded k (6)
+    const { rule } = counted();
+    const broken: objectives.Objective = { dim: 2, value: () => 1, grad: (x, out) => { const g = out ?? new Float64Array(2); g[0] = g[1] = steps >= 4 ? NaN : 1; return g; } };
+    let steps = 0;
+    const counting = (x: Float64Array, g: Float64Array, eta: number, k: number) => { rule(x, g, eta, k); steps++; };
+    const options = { stepSize: 0.1, maxIterations: 20, tolerance: 0, recordEvery: 3 };
+    assert.equal(optimizers.descend(broken, x0(), options, counting).divergedAt, 4);
+    steps = 0;
+    const late = optimizers.descend(broken, x0(), options, counting, undefined, false);
+    assert.equal(late.status, "diverged");
+    assert.equal(late.divergedAt, 6);
+    assert.ok(Number.isNaN(late.gradNorm));
+  });
+});
+
+describe("the stochastic methods evaluate the full gradient only where the trace reports it", () => {
+  it("stochasticSubgradient on robust phase retrieval: the same iterates as x − α_k·(sampled subgradient), subgrad called at k = 0, the recorded k and the last", () => {
+    const r = rng(41), d = 3, m = 7;
+    const A = Array.from({ length: m }, () => Array.from(r.normalVector(d)));
+    const b = A.map((a) => (a[0] - 0.5 * a[1] + 2 * a[2]) ** 2);
+    const f = objectives.robustPhaseRetrieval(A, b);
+    let full = 0;
+    const counted = { ...f, subgrad: (x: Float64Array, out?: Float64Array) => { full++; return f.subgrad(x, out); } };
+    counted.grad = counted.subgrad;
+    const start = Float64Array.of(0.3, -0.2, 0.9), alpha = powerSchedule(0.05, 0.7);
+    const t = stochasticSubgradient(counted, start, { stepSize: alpha, maxIterations: 40, rng: rng(8), recordEvery: 10 });
+    assert.equal(full, 5); // k = 0, 10, 20, 30, 40
+    // the same steps by hand: x_{k+1} = x_k − α_k·sampleSubgrad(x_k), one draw a step from the same generator
+    const x = Float64Array.from(start), draws = rng(8);
+    for (let k = 0; k < 40; k++) {
+      const s = f.sampleSubgrad(x, draws);
+      for (let i = 0; i < d; i++) x[i] -= alpha(k) * s[i];
+      if ((k + 1) % 10 === 0) {
+        const at = t.history.iteration.indexOf(k + 1);
+        assert.deepEqual(Array.from(t.history.x[at]), Array.from(x));
+        const g = f.subgrad(x);
+        assert.ok(Math.abs(t.history.gradNorm[at] - Math.hypot(...g)) <= 1e-15 * Math.hypot(...g)); // at this iterate (norm2 rounds apart from hypot)
+        assert.equal(t.history.value[at], f.value(x));
+      }
+    }
+    assert.deepEqual(Array.from(t.x), Array.from(x));
+    // an own subgradient oracle (not grad, no sampling): grad only at k = 0 and the last, subgrad at every step
+    let grads = 0, subgrads = 0;
+    const own = { dim: 2, value: () => 0, grad: () => { grads++; return Float64Array.of(1, 1); }, subgrad: () => { subgrads++; return Float64Array.of(2, 0); } };
+    stochasticSubgradient(own, Float64Array.of(1, 2), { stepSize: 0.5, maxIterations: 5 });
+    assert.deepEqual([grads, subgrads], [2, 5]);
+  });
+
+  it("stochasticGradientDescent with sampleGrad: grad at k = 0 and the last only; without it, at every step", () => {
+    let full = 0;
+    const f = { ...half, grad: (x: Float64Array, out?: Float64Array) => { full++; return half.grad(x, out); } };
+    const sampled = { ...f, sampleGrad: (x: Float64Array, _r: unknown, out?: Float64Array) => { const s = out ?? new Float64Array(2); s[0] = x[0] + 1; s[1] = x[1]; return s; } };
+    const t = stochasticGradientDescent(sampled, x0(), { stepSize: 0.5, maxIterations: 6, noise: 0, rng: rng(1) });
+    assert.equal(full, 2);
+    // x ← x − ½(x + e₁) = ½x − ½e₁: x₆ = (3·2⁻⁶ − (1 − 2⁻⁶), −4·2⁻⁶), and gradNorm = ‖∇f(x₆)‖ = ‖x₆‖
+    assert.deepEqual(Array.from(t.x), [3 / 64 - 63 / 64, -4 / 64]);
+    assert.ok(Math.abs(t.gradNorm - Math.hypot(3 / 64 - 63 / 64, -4 / 64)) <= 1e-15); // ‖∇f(x₆)‖ (norm2 rounds apart from hypot)
+    full = 0;
+    stochasticGradientDescent(f, x0(), { stepSize: 0.5, maxIterations: 6, noise: 0, rng: rng(1) });
+    assert.equal(full, 7);
   });
 });

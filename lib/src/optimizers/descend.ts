@@ -89,6 +89,14 @@ export function outside(x: Float64Array, value: number, bound: number): boolean 
  * `divergenceBound` ("diverged", with `divergedAt` = k).
  * `stationarity(x, ∇f(x))` is the quantity compared with the tolerance and reported as
  * `gradNorm`: ‖∇f‖₂ by default, the norm of the Riemannian gradient on a manifold.
+ *
+ * `readsGradient` = false declares that `update` never reads its `g` (a stochastic method
+ * stepping along a sampled gradient): ∇f(x_k) is then evaluated only where the trace reports
+ * it — at k = 0, at the recorded iterates, at the last one, and at every step when
+ * tolerance > 0 — instead of at every step, and `update` gets an array of unspecified content.
+ * The trace is the same (f(x_k) is still evaluated at every step, for the divergence test and
+ * the schedule); a full gradient would cost a stochastic step m times its own price for a sum
+ * of m terms. A non-finite ∇f counts as divergence where it is evaluated.
  * Allocates only the iterate, the gradient and the recorded copies.
  */
 export function descend(
@@ -97,6 +105,7 @@ export function descend(
   options: DescentOptions,
   update: UpdateRule,
   stationarity: (x: Float64Array, g: Float64Array) => number = (_, g) => norm2(g),
+  readsGradient = true,
 ): Trace {
   const { stepSize, maxIterations, tolerance, record, divergenceBound, stopWhen } = resolveOptions(objective, x0, options);
   assertFunction("update", update, "an update rule (x, g, step, k) => void");
@@ -105,16 +114,23 @@ export function descend(
   const { history, keep, last } = historyRecorder();
   let k = 0;
   const gradient = () => stationarity(x, gradientInto(objective, x, g, k));
+  const everyStep = readsGradient || tolerance > 0;
   let value = objective.value(x);
   let gradNorm = gradient();
+  let fresh = true; // whether gradNorm is ∇f(x_k)'s
   assertStartGradient(value, g);
   let status: Trace["status"] = "max-iterations";
   for (;;) {
-    if (outside(x, value, divergenceBound) || !Number.isFinite(gradNorm)) {
+    const recorded = record(k);
+    if (recorded && !fresh) {
+      gradNorm = gradient();
+      fresh = true;
+    }
+    if (outside(x, value, divergenceBound) || !Number.isFinite(gradNorm)) { // a stale gradNorm was finite when evaluated
       status = "diverged";
       break;
     }
-    if (record(k)) keep(k, x, value, gradNorm);
+    if (recorded) keep(k, x, value, gradNorm);
     if (tolerance > 0 && gradNorm <= tolerance) {
       status = "converged";
       break;
@@ -127,8 +143,10 @@ export function descend(
     update(x, g, stepAt(stepSize, k, x, value), k);
     k++;
     value = objective.value(x);
-    gradNorm = gradient();
+    fresh = everyStep;
+    if (fresh) gradNorm = gradient();
   }
+  if (!fresh) gradNorm = gradient(); // the last iterate's, reported in the trace
   if (last() !== k) keep(k, x, value, gradNorm);
   return { x, value, gradNorm, iterations: k, status, ...(status === "diverged" ? { divergedAt: k } : {}), history };
 }

@@ -10,7 +10,8 @@ import type { DescentOptions, Trace } from "./trace";
  * objective has one and ∇f(x_k) otherwise, and ξ_k is uniform on the sphere of radius
  * `noise` (Ge et al.'s choice; any isotropic noise with this scale works the same way).
  * With noise the iterates do not settle: unless a `tolerance` is given, runs end at
- * maxIterations or at `stopWhen`.
+ * maxIterations or at `stopWhen`. With `sampleGrad`, ∇f(x_k) is evaluated only at the recorded
+ * iterates and the last one (every step when a `tolerance` is given): a step costs one sample.
  */
 export function stochasticGradientDescent(objective: Objective, x0: Float64Array, options: DescentOptions & { noise: number; rng: Rng }): Trace {
   options = optionsObject("options", options);
@@ -27,5 +28,5 @@ export function stochasticGradientDescent(objective: Objective, x0: Float64Array
     const grad = objective.sampleGrad ? objective.sampleGrad(x, rng, sample) : g;
     if (noise > 0) rng.sphere(d, noise, xi);
     for (let i = 0; i < d; i++) x[i] -= eta * (grad[i] + xi[i]);
-  });
+  }, undefined, !objective.sampleGrad); // with a sampled gradient, ∇f(x_k) only where the trace reports it (see `descend`)
 }

@@ -27,7 +27,10 @@ type WithSubgradients = Objective & { sampleSubgrad?(x: Float64Array, rng: Rng, 
  * Davis, Drusvyatskiy, Kakade, Lee (2018): on a locally Lipschitz semialgebraic f, with
  * Σα_k = ∞, Σα_k² < ∞ (e.g. {@link powerSchedule}) and bounded iterates, every limit point x*
  * is Clarke-critical, 0 ∈ ∂f(x*). The recorded `gradNorm` is ‖grad(x_k)‖, which need not go
- * to 0 at a kink: the method never stops on it unless a `tolerance` is given.
+ * to 0 at a kink: the method never stops on it unless a `tolerance` is given. With a sampled or
+ * an own subgradient, grad(x_k) — a pass over every term — is evaluated only at the recorded
+ * iterates and the last one (and at every step when a `tolerance` is given), so that a step
+ * costs one term, not m (f(x_k) is still evaluated at every step: see `descend`).
  */
 export function stochasticSubgradient(objective: WithSubgradients, x0: Float64Array, options: DescentOptions & { rng?: Rng }): Trace {
   options = optionsObject("options", options);
@@ -39,9 +42,10 @@ export function stochasticSubgradient(objective: WithSubgradients, x0: Float64Ar
   const d = objective?.dim;
   const g = new Float64Array(Number.isInteger(d) && d > 0 ? d : 0);
   const subgrad = objective?.subgrad;
+  const own = subgrad !== undefined && subgrad !== objective.grad; // a subgradient oracle other than grad
   return descend(objective, x0, { ...options, tolerance: options.tolerance ?? 0 }, (x, full, alpha) => {
-    // `full` is grad(x_k), already computed by descend: reused when subgrad is the same function
-    const step = sample ? sample.call(objective, x, rng!, g) : subgrad && subgrad !== objective.grad ? subgrad.call(objective, x, g) : full;
+    // `full` is grad(x_k), computed by descend when this rule reads it: when there is neither a sampled nor an own subgradient
+    const step = sample ? sample.call(objective, x, rng!, g) : own ? subgrad.call(objective, x, g) : full;
     for (let i = 0; i < x.length; i++) x[i] -= alpha * step[i];
-  });
+  }, undefined, !sample && !own);
 }
