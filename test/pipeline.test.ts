@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { plot } from "landscape";
@@ -12,7 +12,7 @@ import { relocatedSpecifier, testFileFor } from "../tools/extract-tests";
 import { environmentHash } from "../tools/cache";
 import { cleanNotebook, readNotebook, writeNotebook, type CodeCell, type Notebook } from "../tools/notebook";
 import { renderNotebook } from "../tools/report";
-import { reproduce } from "../tools/reproduce";
+import { kernelEnvironment, reproduce } from "../tools/reproduce";
 import { recordingExecutor } from "./helpers/recording-executor";
 
 const FIXTURE = join("test", "fixtures", "pipeline.ipynb");
@@ -226,5 +226,29 @@ describe("npm run reproduce", () => {
     recorded.ran.length = 0;
     await reproduce([b], out, () => {}, { force: true, execute: recorded.execute });
     assert.deepEqual(recorded.ran, ["02-b"], "force runs it although cached");
+  });
+
+  it("with N notebooks at once, each kernel's products get ⌊cores/N⌋ threads (at least 1), unless LANDSCAPE_THREADS is set", async () => {
+    assert.equal(kernelEnvironment(1, 2), undefined, "one at a time: the kernel inherits the environment");
+    assert.equal(kernelEnvironment(2, 2, {})?.LANDSCAPE_THREADS, "1");
+    assert.equal(kernelEnvironment(3, 2, {})?.LANDSCAPE_THREADS, "1");
+    assert.equal(kernelEnvironment(2, 8, {})?.LANDSCAPE_THREADS, "4");
+    assert.equal(kernelEnvironment(3, 8, {})?.LANDSCAPE_THREADS, "2");
+    assert.equal(kernelEnvironment(2, 2, { LANDSCAPE_THREADS: "2" }), undefined, "the reader's own setting wins");
+    assert.equal(kernelEnvironment(2, 2, { LANDSCAPE_PAPER_SIZES: "1" })?.LANDSCAPE_PAPER_SIZES, "1", "the rest of the environment is kept");
+    const dir = mkdtempSync(join(tmpdir(), "landscape-jobs-"));
+    try {
+      const [a, b] = ["01-a", "02-b"].map((n) => join(dir, `${n}.ipynb`));
+      writeNotebook(a, tinyNotebook(['console.log("a");']));
+      writeNotebook(b, tinyNotebook(['console.log("b");']));
+      const recorded = recordingExecutor();
+      await reproduce([a, b], join(dir, "reports"), () => {}, { jobs: 2, cache: false, execute: recorded.execute });
+      const expected = process.env.LANDSCAPE_THREADS ?? String(Math.max(1, Math.floor(availableParallelism() / 2)));
+      assert.deepEqual(recorded.environments.map((e) => e?.LANDSCAPE_THREADS ?? process.env.LANDSCAPE_THREADS), [expected, expected]);
+      await reproduce([a], join(dir, "reports"), () => {}, { jobs: 2, cache: false, execute: recorded.execute });
+      assert.equal(recorded.environments[2], undefined, "one notebook: one job, whatever --jobs says");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

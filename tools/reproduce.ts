@@ -6,7 +6,7 @@
  * notebook comes from the cache in reports/.cache (tools/cache.ts) and the index says
  * "cached (from <date>)"; `--force` executes everything. `--jobs N` runs N notebooks at once
  * (default 1, so that each notebook's time is its own; one over a minute at the default
- * sizes is warned about). A failing notebook — or one that cannot be read, or whose report
+ * sizes is warned about), each kernel's products then on ⌊cores/N⌋ threads. A failing notebook — or one that cannot be read, or whose report
  * cannot be written — is named in one line; the others still run; the exit code is
  * non-zero if any failed. One run at a time per output folder (a lock); every file is
  * written atomically; an interrupted run (SIGINT, SIGTERM, SIGHUP) shuts its kernels down,
@@ -14,6 +14,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { cachedRecord, cacheFolder, comparisonKey, environmentHash, executionKey, lookUp, store, withCachedOutputs } from "./cache";
 import { executeNotebook, type CellFailure } from "./execute";
@@ -129,8 +130,21 @@ export interface ReproduceOptions {
 /** The one-minute budget of a notebook at its default sizes, on two cores (warned about, never asserted). */
 export const MINUTE_BUDGET_SECONDS = 60;
 
+/**
+ * The environment of each kernel when `jobs` notebooks run at once on `cores` cores: the cores
+ * shared out, LANDSCAPE_THREADS = max(1, ⌊cores/jobs⌋) threads for the products of each (unless
+ * LANDSCAPE_THREADS is set already), so that the kernels do not crowd the cores with threads that
+ * only wait for one (a product's bits do not depend on its thread count). With one job, the
+ * environment as it is (undefined: the kernel inherits it).
+ */
+export function kernelEnvironment(jobs: number, cores: number, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv | undefined {
+  if (jobs <= 1 || env.LANDSCAPE_THREADS !== undefined) return undefined;
+  return { ...env, LANDSCAPE_THREADS: String(Math.max(1, Math.floor(cores / jobs))) };
+}
+
 export async function reproduce(paths: string[], outDir: string, log: (line: string) => void = console.log, { signal, force = false, cache = true, cacheDir = cacheFolder(outDir), jobs = 1, onReport, execute = executeNotebook }: ReproduceOptions = {}): Promise<ReproduceSummary[]> {
   ensureOutputFolder(outDir);
+  const kernelEnv = kernelEnvironment(Math.min(jobs, paths.length), availableParallelism());
   const lock = acquireLock(outDir);
   try {
     // The index and this run's notebooks' reports from an earlier run go first: an
@@ -162,6 +176,7 @@ export async function reproduce(paths: string[], outDir: string, log: (line: str
         // Cells are counted by their position in the notebook, as failures and extracted tests count them.
         const position = (id: string) => source.cells.findIndex((c) => c.id === id) + 1;
         const executed = await execute(path, source, {
+          env: kernelEnv,
           onCell: (_k, _total, cell) => log(`  ${name}: cell ${position(cell.id)} of ${source.cells.length}, ${((Date.now() - started) / 1000).toFixed(1)} s`),
         });
         ({ notebook, failure } = executed);
