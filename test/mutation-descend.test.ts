@@ -221,7 +221,7 @@ describe("descend with readsGradient = false: ∇f only where the trace reports 
    */
   const counted = () => {
     const calls = { grad: 0, value: 0 };
-    const gradOf = (x: Float64Array, out = new Float64Array(2)) => {
+    const gradOf = (x: Float64Array, out: Float64Array = new Float64Array(2)) => {
       out[0] = 2 * x[0] + 0.5 * x[1] - 1;
       out[1] = 0.5 * x[0] + x[1] + 0.3;
       return out;
@@ -232,7 +232,7 @@ describe("descend with readsGradient = false: ∇f only where the trace reports 
       grad: (x, out) => { calls.grad++; return gradOf(x, out); },
     };
     const own = new Float64Array(2);
-    const rule = (x: Float64Array, _g: Float64Array, eta: number) => { gradOf(x, own); x[0] -= eta * own[0]; x[1] -= eta * own[1]; };
+    const rule = (x: Float64Array, _g: Float64Array, eta: number, _k: number) => { gradOf(x, own); x[0] -= eta * own[0]; x[1] -= eta * own[1]; };
     return { f, calls, rule };
   };
   const run = (readsGradient: boolean, options: Partial<optimizers.DescentOptions> = {}) => {
