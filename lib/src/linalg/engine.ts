@@ -86,7 +86,7 @@ export interface Engine extends Arena {
 
 let engine: Engine | undefined;
 let local: Arena | undefined;
-let workers: Worker[] = [];
+let workers: { worker: Worker; thread: number }[] = []; // the live workers, each with its thread number (its packing buffer and scratch area)
 let workerErrorReported = false;
 
 /** The number of gemm strips the worker threads have run since the engine started (0 before any threaded product). */
@@ -259,22 +259,32 @@ export function workspace(e: Arena, bytes: number): number {
   return e.scratch.offset;
 }
 
-/** Starts workers until `count` exist (each one unref'ed, so it never keeps the process alive). */
+/**
+ * Starts workers until `count` exist (each one unref'ed, so it never keeps the process alive), each
+ * with the smallest thread number no live worker has: a thread number owns a packing buffer and a
+ * scratch area, so two live workers must never share one (after a worker's failure, numbering by
+ * the pool's length gave its replacement the number of a worker still running).
+ */
 function ensureWorkers(e: Engine, count: number) {
   while (workers.length < count) {
+    let thread = 1;
+    while (workers.some((w) => w.thread === thread)) thread++;
     const worker = new Worker(builtFile("worker.js"), {
-      workerData: { module: wasmModule(), memory: e.memory, control: e.control, thread: workers.length + 1 },
+      workerData: { module: wasmModule(), memory: e.memory, control: e.control, thread },
     });
     worker.unref();
+    const entry = { worker, thread };
+    // A worker that dies or ends leaves its strips to the calling thread and its number free; start afresh next time.
+    const leave = () => void (workers = workers.filter((w) => w !== entry));
     worker.on("error", (error) => {
-      // A worker that dies leaves its strips to the calling thread; start afresh next time.
-      workers = workers.filter((w) => w !== worker);
+      leave();
       if (!workerErrorReported) {
         workerErrorReported = true; // once: a broken build would otherwise warn at every product
         process.emitWarning(`landscape linalg: a worker thread failed (${error.message}); products run on the calling thread`);
       }
     });
-    workers.push(worker);
+    worker.on("exit", leave);
+    workers.push(entry);
   }
 }
 
