@@ -42,7 +42,7 @@ export function stochasticSubgradient(objective: WithSubgradients, x0: Float64Ar
   const d = objective?.dim;
   const g = new Float64Array(Number.isInteger(d) && d > 0 ? d : 0);
   const subgrad = objective?.subgrad;
-  const own = subgrad !== undefined && subgrad !== objective.grad; // a subgradient oracle other than grad
+  const own = !!subgrad && subgrad !== objective.grad; // a subgradient oracle other than grad (as before: any truthy subgrad)
   return descend(objective, x0, { ...options, tolerance: options.tolerance ?? 0 }, (x, full, alpha) => {
     // `full` is grad(x_k), computed by descend when this rule reads it: when there is neither a sampled nor an own subgradient
     const step = sample ? sample.call(objective, x, rng!, g) : own ? subgrad.call(objective, x, g) : full;
