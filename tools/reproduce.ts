@@ -6,11 +6,12 @@
  * notebook comes from the cache in reports/.cache (tools/cache.ts) and the index says
  * "cached (from <date>)"; `--force` executes everything. `--jobs N` runs N notebooks at once
  * (default 1, so that each notebook's time is its own; one over a minute at the default
- * sizes is warned about), each kernel's products then on ⌊cores/N⌋ threads. A failing notebook — or one that cannot be read, or whose report
- * cannot be written — is named in one line; the others still run; the exit code is
- * non-zero if any failed. One run at a time per output folder (a lock); every file is
- * written atomically; an interrupted run (SIGINT, SIGTERM, SIGHUP) shuts its kernels down,
- * writes no index, and leaves no report of a notebook it did not finish.
+ * sizes is warned about), each kernel's products then on ⌊cores/N⌋ threads. A failing
+ * notebook — or one that cannot be read, or whose report cannot be written — is named in
+ * one line; the others still run; the exit code is non-zero if any failed. One run at a
+ * time per output folder (a lock); every file is written atomically; an interrupted run
+ * (SIGINT, SIGTERM, SIGHUP) shuts its kernels down, writes no index, and leaves no report of
+ * a notebook it did not finish.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
