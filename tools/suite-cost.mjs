@@ -9,7 +9,7 @@
 // all): the machine's total is the figure to compare between commits, on a machine doing nothing
 // else, in runs alternated back to back (a shared host's speed drifts within the hour).
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -71,6 +71,7 @@ let folder;
 let install;
 if (commit) {
   folder = mkdtempSync(join(tmpdir(), "landscape-suite-cost-"));
+  chmodSync(folder, 0o755); // readable by others, as a clone is: test/faults/cli.test.ts runs the runner as another user
   cwd = join(folder, "repo");
   execFileSync("git", ["clone", "-q", process.cwd(), cwd]);
   execFileSync("git", ["checkout", "-q", commit], { cwd });
