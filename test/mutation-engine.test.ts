@@ -36,6 +36,7 @@ import { describe, it } from "node:test";
 import type { WorkerOptions } from "node:worker_threads";
 import type { Arena, Kernels } from "../lib/dist/linalg/engine";
 import { throwsExactly } from "./helpers/assertions";
+import { emulateGemm, firstDifference } from "./helpers/gemm-reference";
 
 // The sources' modules, typed by their declarations in lib/dist (an `import` of lib/src would
 // type-check the library's sources with the tests' settings, under which two of its lines fail).
@@ -55,24 +56,15 @@ const PAGE = 65536;
 /** m × n with deterministic entries of every sign and many bits. */
 const filled = (rows: number, cols: number, seed: number): Dense => dense(rows, cols, Float64Array.from({ length: rows * cols }, (_, i) => Math.sin(seed + 0.7 * i) * (1 + (i % 5))));
 
-/** A·B by the triple loop, each sum in increasing k (gemm's order for k ≤ KC = 256, α = 1, β = 0). */
-function naive(a: Dense, b: Dense): Float64Array {
-  const c = new Float64Array(a.rows * b.cols);
-  for (let i = 0; i < a.rows; i++) {
-    for (let j = 0; j < b.cols; j++) {
-      let s = 0;
-      for (let l = 0; l < a.cols; l++) s += a.data[i * a.cols + l] * b.data[l * b.cols + j];
-      c[i * b.cols + j] = s;
-    }
-  }
-  return c;
-}
-
 /** Asserts x and y equal bitwise (Object.is, entry by entry). */
 function sameBits(x: Float64Array, y: Float64Array, what: string) {
   assert.equal(x.length, y.length, `${what}: length`);
-  for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) assert.fail(`${what}: entry ${i} is ${x[i]}, expected ${y[i]}`);
+  const at = firstDifference(x, y);
+  if (at >= 0) assert.fail(`${what}: entry ${at} is ${x[at]}, expected ${y[at]}`);
 }
+
+/** A·B in gemm's order (k ≤ KC = 256 here: one block, each sum in increasing k; α = 1, β = 0). */
+const plain = (a: Dense, b: Dense) => emulateGemm(a, b, new Float64Array(a.rows * b.cols), false, false, 1, 0, a.rows, b.cols, a.cols);
 
 interface Started {
   file: string;
@@ -134,7 +126,7 @@ describe("the engine's worker threads (this describe must stay first in the file
   // 256 rows: 4 strips of 64, so 4 threads (the caller and 3 workers); 256·40·30 multiply-adds ≥ 2¹⁸: the threaded path.
   const a = filled(256, 40, 1);
   const b = filled(40, 30, 2);
-  const expected = naive(a, b);
+  const expected = plain(a, b);
   const warning = (message: string) => `landscape linalg: a worker thread failed (${message}); products run on the calling thread`;
 
   it("a worker that fails to start: the product is exact, one warning naming the error, only that worker dropped from the pool, its replacement numbered as the free thread (no second warning when it fails too); workers that end are dropped", async () => {
@@ -186,7 +178,7 @@ describe("the engine's worker threads (this describe must stay first in the file
     // 64·256·256 multiply-adds (a millisecond or more): long enough for the woken worker to claim one.
     const big = filled(512, 256, 3);
     const square = filled(256, 256, 4);
-    const bigExpected = naive(big, square);
+    const bigExpected = plain(big, square);
     for (let t = 0; t < 100 && workerStrips() === 0; t++) {
       sameBits(gemm(big, square, undefined, { threads: 4 }).data, bigExpected, `product ${t} with a real worker`);
       await sleep(20);

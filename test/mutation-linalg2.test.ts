@@ -25,7 +25,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { linalg, rng, type Rng } from "landscape";
 import { throwsExactly } from "./helpers/assertions";
-import { emulateGemm32, op } from "./helpers/gemm-reference";
+import { emulateGemm, emulateGemm32, firstDifference } from "./helpers/gemm-reference";
 
 const { dense, dense32, gemm, gemm32, KC, symmetricEigenDense, matVec } = linalg;
 type Dense = linalg.Dense;
@@ -39,36 +39,6 @@ const raw = (rows: number, cols: number, data: Float64Array): Dense => ({ rows, 
 const raw32 = (rows: number, cols: number, data: Float32Array): Dense32 => ({ rows, cols, data });
 const random32 = (r: Rng, rows: number, cols: number): Dense32 => dense32(rows, cols, Float32Array.from(normals(r, rows * cols)));
 
-
-/**
- * α·op(A)·op(B) + β·C₀ in the order KC documents: for each entry and each block of KC values
- * of k, s = Σ a·b in increasing k starting from 0, then C ← β·C + α·s (first block; α·s when
- * β = 0, C + α·s when β = 1), C ← C + α·s (later blocks); C ← β·C (0 when β = 0) when k = 0.
- */
-function reference(a: Dense, b: Dense, c0: Float64Array, transA: boolean, transB: boolean, alpha: number, beta: number, m: number, n: number, k: number): Float64Array {
-  const c = Float64Array.from(c0);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      const at = i * n + j;
-      if (k === 0) c[at] = beta === 0 ? 0 : beta * c[at];
-      for (let k0 = 0; k0 < k; k0 += KC) {
-        let s = 0;
-        for (let l = k0; l < Math.min(k, k0 + KC); l++) s += op(a, transA, i, l) * op(b, transB, l, j);
-        if (k0 > 0 || beta === 1) c[at] = c[at] + alpha * s;
-        else if (beta === 0) c[at] = alpha * s;
-        else c[at] = beta * c[at] + alpha * s;
-      }
-    }
-  }
-  return c;
-}
-
-/** The first index where two arrays differ bitwise (Object.is), or −1. */
-function firstDifference(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  if (x.length !== y.length) return Math.min(x.length, y.length);
-  for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return i;
-  return -1;
-}
 
 interface Case {
   m: number;
@@ -93,7 +63,7 @@ function checkGemm(r: Rng, { m, n, k, transA = false, transB = false, alpha = 1,
   if (threads !== undefined) given.threads = threads;
   const returned = gemm(a, b, c, given);
   assert.equal(returned, c, "gemm returns the C it was given");
-  const expected = reference(a, b, c0, transA, transB, alpha, beta, m, n, k);
+  const expected = emulateGemm(a, b, c0, transA, transB, alpha, beta, m, n, k);
   const at = firstDifference(c.data, expected);
   assert.equal(at, -1, `${m}×${k}·${k}×${n} (transA ${transA}, transB ${transB}, α ${alpha}, β ${beta}, threads ${threads}): C[${Math.floor(at / n)}][${at % n}] = ${c.data[at]}, expected ${expected[at]}`);
   return c.data;
