@@ -113,7 +113,8 @@ for (const p of seen.values()) {
   row.cpu += p.cpu;
   row.first = Math.min(row.first, p.first);
   row.last = Math.max(row.last, p.last);
-  row.kinds.set(kindOf(p.cmd), (row.kinds.get(kindOf(p.cmd)) ?? 0) + p.cpu);
+  const kind = kindOf(p.cmd);
+  row.kinds.set(kind, (row.kinds.get(kind) ?? 0) + p.cpu);
   byFile.set(file, row);
 }
 const total = machine.at(-1)[1] - machine[0][1];
