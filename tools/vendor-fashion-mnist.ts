@@ -105,6 +105,8 @@ Srebro (2015), Figure 1.
 ${originals.map((l) => `  - \`${l}\``).join("\n")}
 - Licence: MIT (Expat), Copyright 2017 Zalando SE; see LICENSE.
 - Written by \`npx tsx tools/vendor-fashion-mnist.ts\` (rerunning it reproduces these files byte for byte).
+- Checked by \`test/softmaxNetwork.test.ts\`, which re-derives every index, image and label here from the
+  originals (when \`dataset-fashion-mnist\` is installed, as \`.ci/run\` does).
 
 ## Conversion
 - ${TRAIN.toLocaleString("en")} training images drawn from the 60,000 of \`train-images-idx3-ubyte.gz\` and
