@@ -3,36 +3,45 @@
 // with every process of its run — its descendants, and a process of a session of its own whose
 // parent is gone — named and killed, and counted as failed; what a file leaves running when it exits is listed and
 // killed; a signal to the runner prints the running files' output and stops them; the other
-// files' results are all reported.
+// files' results are all reported; each file's temporary files go to a folder of its own, removed
+// when the file passes and kept, named, when it fails.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { running as alive, until } from "./helpers/processes";
 
 const fixture = (name: string) => join("test", "fixtures", "runner", `${name}.test.mjs`);
 
-/** The environment of a runner under test, and the file where its fixtures write their children's pids. */
+/**
+ * The environment of a runner under test, the file where its fixtures write their children's pids,
+ * and its temporary folder (TMPDIR), where the file `temps` receives the fixtures' own temporary folders.
+ */
 function setting(env: Record<string, string>) {
-  const pids = join(mkdtempSync(join(tmpdir(), "landscape-runner-")), "pids");
+  const folder = mkdtempSync(join(tmpdir(), "landscape-runner-"));
+  const pids = join(folder, "pids");
   writeFileSync(pids, "");
+  writeFileSync(join(folder, "temps"), "");
   // The runner's own settings of this run (LANDSCAPE_TEST_*) are not the fixtures'. The runner
   // must not depend on how this file was started: under `node --test`, NODE_TEST_CONTEXT is set
   // here, and the runner drops it for its files.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("LANDSCAPE_TEST_")));
-  return { pids, env: { ...inherited, RUNNER_FIXTURE_PIDS: pids, ...env } };
+  return { pids, folder, env: { ...inherited, RUNNER_FIXTURE_PIDS: pids, RUNNER_FIXTURE_TEMPS: join(folder, "temps"), TMPDIR: folder, ...env } };
 }
 
 const childrenIn = (pids: string) => readFileSync(pids, "utf8").split("\n").filter(Boolean).map(Number);
+/** The runners' temporary folders left in a runner's own temporary folder. */
+const runFoldersIn = (folder: string) => readdirSync(folder).filter((f) => f.startsWith("landscape-test-"));
 
 function runner(files: string[], env: Record<string, string>) {
-  const { pids, env: full } = setting(env);
+  const { pids, folder, env: full } = setting(env);
   const started = Date.now();
   const r = spawnSync(process.execPath, ["tools/run-tests.mjs", ...files], { encoding: "utf8", timeout: 120_000, env: full });
   const kernelFolder = existsSync(`${pids}.folder`) ? readFileSync(`${pids}.folder`, "utf8") : undefined;
-  return { code: r.status, out: r.stdout + r.stderr, seconds: (Date.now() - started) / 1000, children: childrenIn(pids), kernelFolder };
+  const temps = Object.fromEntries(readFileSync(join(folder, "temps"), "utf8").split("\n").filter(Boolean).map((line) => line.split(" ")));
+  return { code: r.status, out: r.stdout + r.stderr, seconds: (Date.now() - started) / 1000, children: childrenIn(pids), kernelFolder, folder, temps };
 }
 
 
@@ -68,7 +77,7 @@ describe("the test runner", () => {
   });
 
   it("on SIGTERM prints what the running files printed so far, stops them and their processes, and exits 143", async () => {
-    const { pids, env } = setting({});
+    const { pids, folder, env } = setting({});
     const child = spawn(process.execPath, ["tools/run-tests.mjs", fixture("hangs")], { env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
@@ -83,6 +92,27 @@ describe("the test runner", () => {
     assert.match(out, /── test\/fixtures\/runner\/hangs\.test\.mjs \([\d.]+ s, unfinished\)\n(.*\n)*.*started its children\n/);
     assert.match(out, /✖ test\/fixtures\/runner\/hangs\.test\.mjs: stopped by SIGTERM to the test runner; the processes of its run still alive:\n(.*\n)*\s+\d+ \(parent \d+\) sleep 1001\n/);
     assert.ok(await until(() => childrenIn(pids).filter(alive).length === 0, 5), `children left: ${childrenIn(pids).filter(alive)}`);
+    assert.deepEqual(runFoldersIn(folder), [], "an interrupted run removes its temporary folder");
+  });
+
+  it("gives each file a temporary folder of its own (TMPDIR), removes a passing file's, keeps a failing file's and names it", () => {
+    const r = runner([fixture("temp"), fixture("temp-fails")], {});
+    assert.equal(r.code, 1, r.out);
+    const { passes, fails } = r.temps;
+    assert.ok(passes && fails && passes !== fails, `two folders recorded: ${JSON.stringify(r.temps)}`);
+    const runFolder = dirname(passes);
+    assert.equal(dirname(fails), runFolder, "one folder for the run");
+    assert.match(basename(runFolder), /^landscape-test-[A-Za-z0-9]{6}$/);
+    assert.equal(dirname(runFolder), r.folder, "made in the runner's own temporary folder");
+    assert.ok(!existsSync(passes), "the passing file's folder is removed");
+    assert.equal(readFileSync(join(fails, "written"), "utf8"), "by temp-fails.test.mjs", "the failing file's folder is kept whole");
+    assert.ok(r.out.includes(`its temporary files are kept in ${fails}\n`), r.out);
+    assert.ok(r.out.includes(`the failed files' temporary files are kept in ${runFolder} (remove it when done)\n`), r.out);
+    const ok = runner([fixture("temp")], {});
+    assert.equal(ok.code, 0, ok.out);
+    assert.ok(ok.temps.passes && !existsSync(ok.temps.passes));
+    assert.deepEqual(runFoldersIn(ok.folder), [], "a run that passes leaves no temporary folder");
+    assert.doesNotMatch(ok.out, /temporary files are kept/);
   });
 
   it("fails a file that runs no test of its own", () => {

@@ -16,18 +16,21 @@ const PREFIX = "landscape-kernel-";
 /** The prefix given to mkdtemp, in the temp folder. */
 const kernelFolderPrefix = () => join(resolve(tmpdir()), PREFIX);
 
-/** Whether `folder` is one the client made: named by mkdtemp with the prefix, directly in the temp folder. */
-function isKernelFolder(folder) {
+/**
+ * Whether `folder` is one the client made: named by mkdtemp with the prefix, directly in the temp
+ * folder `temp` (the client's os.tmpdir(): the test runner gives each test file its own).
+ */
+function isKernelFolder(folder, temp = tmpdir()) {
   try {
-    return new RegExp(`^${PREFIX}[A-Za-z0-9]{6}$`).test(basename(folder)) && realpathSync(dirname(folder)) === realpathSync(tmpdir());
+    return new RegExp(`^${PREFIX}[A-Za-z0-9]{6}$`).test(basename(folder)) && realpathSync(dirname(folder)) === realpathSync(temp);
   } catch {
     return false;
   }
 }
 
-/** Removes such a folder: its connection file and sockets, then the folder (never anything else in it). */
-function removeKernelFolder(folder) {
-  if (!isKernelFolder(folder)) return;
+/** Removes such a folder (made in `temp`): its connection file and sockets, then the folder (never anything else in it). */
+function removeKernelFolder(folder, temp = tmpdir()) {
+  if (!isKernelFolder(folder, temp)) return;
   try {
     for (const f of readdirSync(folder)) if (f === "kernel.json" || /^kernel[-:][1-5]$/.test(f)) rmSync(join(folder, f), { force: true });
     rmdirSync(folder);

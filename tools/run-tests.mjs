@@ -26,12 +26,19 @@
 // at the end counts the tests of every file, lists the failed files, and the slowest ones.
 // Ctrl-C (or SIGTERM, SIGHUP) prints what the running files printed so far and their processes,
 // and stops them, before the runner exits; so does the runner's own exit, whatever its cause.
+//
+// Temporary files: each file's processes get a temporary folder of their own (TMPDIR, which
+// Node's os.tmpdir(), Python's tempfile, Jupyter and Chromium all follow), <temp>/landscape-test-
+// XXXXXX/<n>, removed when the file has passed and its processes are gone; a failed or stopped
+// file's folder is kept and named, for a look at what it wrote. An interrupted run removes its
+// whole folder. (Before, every `npm test` left about 60 folders, 60 MB, in /tmp.)
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const { removeKernelFolder } = require("./kernel-folder.cjs");
 import { getPriority, setPriority } from "node:os";
-import { readdirSync, readFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
@@ -128,6 +135,42 @@ const env = { ...process.env, ...(all ? { LANDSCAPE_TEST_ALL: "1" } : {}) };
 delete env.NODE_TEST_CONTEXT;
 delete env.FORCE_COLOR; // the counts below are read from the reporter's plain text
 
+let runTemp;
+try {
+  runTemp = mkdtempSync(join(tmpdir(), "landscape-test-"));
+  // Searchable by others: a test runs the report runner as an unprivileged user on a folder in here.
+  chmodSync(runTemp, 0o755);
+} catch (e) {
+  console.error(`run-tests: cannot make a temporary folder in ${tmpdir()} (TMPDIR): ${e.message}`);
+  process.exit(2);
+}
+/**
+ * Removes a folder and everything in it; a test may have left a folder read-only, which an
+ * unprivileged user cannot empty: its folders are made writable first. Returns an error message, if any.
+ */
+function removeTree(folder) {
+  try {
+    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+    return undefined;
+  } catch {
+    const writable = (dir) => {
+      try {
+        chmodSync(dir, 0o700);
+        for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) writable(join(dir, entry.name));
+      } catch {
+        // not ours to change: rmSync says so below
+      }
+    };
+    writable(folder);
+    try {
+      rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+      return undefined;
+    } catch (e) {
+      return e.message;
+    }
+  }
+}
+
 /** Every process on the machine: pid, parent pid, command line, and whether its environment holds `mark` (from /proc). */
 function processes(mark) {
   const rows = [];
@@ -181,7 +224,7 @@ function kill(run, rows = processesOf(run)) {
   }
   for (const row of rows) {
     const folder = /--config-path (\S+)\/kernel\.json/.exec(row.args)?.[1];
-    if (folder) removeKernelFolder(folder);
+    if (folder) removeKernelFolder(folder, run.temp); // made in the file's temporary folder
   }
 }
 
@@ -203,7 +246,11 @@ function stopAll(why) {
     // gone
   }
 }
-process.on("exit", () => stopAll("the test runner exited"));
+let ended = false; // the run came to its end (its temporary folder handled there)
+process.on("exit", () => {
+  stopAll("the test runner exited");
+  if (!ended) removeTree(runTemp);
+});
 process.stdout.on("error", () => process.exit(1)); // a closed pipe (npm test | head): stop, and stop the files
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {
@@ -233,7 +280,9 @@ function runFile(paths, n) {
     // (three runs each, 2026-11-30); the tests import no ES-only module. The extracted notebook
     // tests (.mts, ES modules) keep `--import tsx`.
     const loader = paths[0].endsWith(".mts") ? ["--import", "tsx"] : ["--require", "tsx/cjs"];
-    const child = spawn(process.execPath, [...loader, "--test-reporter=spec", ...(paths.length === 1 ? paths : [BATCH, ...paths])], { env: { ...env, LANDSCAPE_SHOW: "validate", LANDSCAPE_TEST_RUN: mark.split("=")[1] }, stdio: ["ignore", "pipe", "pipe"] });
+    const temp = join(runTemp, String(n));
+    mkdirSync(temp);
+    const child = spawn(process.execPath, [...loader, "--test-reporter=spec", ...(paths.length === 1 ? paths : [BATCH, ...paths])], { env: { ...env, LANDSCAPE_SHOW: "validate", LANDSCAPE_TEST_RUN: mark.split("=")[1], TMPDIR: temp }, stdio: ["ignore", "pipe", "pipe"] });
     // The first file (the longest: test/reports.test.ts in a full run) is the run's critical path;
     // the others run at nice 5 (their processes inherit it), so that they take the CPU it leaves.
     if (n > 0 && child.pid !== undefined) {
@@ -264,7 +313,7 @@ function runFile(paths, n) {
         const alive = () => (stopped ? [] : processesOf(run).filter((p) => p.pid !== child.pid));
         const report = (left) => {
           if (left.length > 0) kill(run, left);
-          done({ file, paths, output, status: status ?? 1, signal, stopped, left, seconds });
+          done({ file, paths, output, status: status ?? 1, signal, stopped, left, seconds, temp });
         };
         if (alive().length === 0) report([]);
         else setTimeout(() => report(alive()), 2000);
@@ -273,6 +322,7 @@ function runFile(paths, n) {
     const run = {
       child,
       mark,
+      temp,
       stop(why) {
         if (stopped || finished) return;
         const rows = processesOf(run);
@@ -322,6 +372,11 @@ const worker = async () => {
     process.stdout.write(`\n── ${result.file} (${result.seconds.toFixed(1)} s)\n${result.output}`);
     if (result.stopped) process.stdout.write(`✖ ${result.file}: ${result.stopped}\n`);
     if (result.left.length > 0) process.stdout.write(`⚠ ${result.file} left processes running when it exited (killed now):\n${listed(result.left)}\n`);
+    if (result.stopped || result.status !== 0) process.stdout.write(`  its temporary files are kept in ${result.temp}\n`);
+    else {
+      const error = removeTree(result.temp);
+      if (error) process.stdout.write(`⚠ ${result.file}: its temporary folder ${result.temp} could not be removed: ${error}\n`);
+    }
   }
 };
 await Promise.all(Array.from({ length: Math.min(concurrency, runs.length) }, worker));
@@ -337,4 +392,7 @@ for (const f of notRun) console.log(`✖ ${f}: not run (the whole run passed LAN
 const { status: typeStatus, output: typeOutput } = await types; // within the whole-run deadline too (stopAll kills it)
 clearTimeout(total);
 if (typecheck) console.log(typeStatus === 0 ? "type-check (tsc -p test): no errors" : `type-check (tsc -p test) failed:\n${typeOutput}`);
+ended = true;
+if (failed.length > 0) console.log(`the failed files' temporary files are kept in ${runTemp} (remove it when done)`);
+else removeTree(runTemp); // every file's folder is gone already; a file not run (past the total time) made none
 process.exit(failed.length > 0 || notRun.length > 0 ? 1 : typeStatus);

@@ -3,7 +3,7 @@
 // written atomically; no stale report shown as this run's (issue 10).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, it } from "node:test";
@@ -15,10 +15,20 @@ const fixture = (name: string) => join("test", "faults", "fixtures", name);
 const NODE_TSX = [process.execPath, "--require", "tsx/cjs"];
 const temporary = () => mkdtempSync(join(tmpdir(), "landscape-faults-cli-"));
 
+/**
+ * The environment of a process run as `user`: HOME and TMPDIR a folder it owns (tsx caches its
+ * compiled files in the temporary folder, and the test runner gives this file one only root may write).
+ */
+function environmentOf(user: number) {
+  const own = temporary();
+  chownSync(own, user, user);
+  return { ...process.env, HOME: own, TMPDIR: own };
+}
+
 /** Runs the runner as a reader would; `asUser` runs it as another (unprivileged) user. */
 function reproduce(args: string[], { timeout = 180_000, asUser }: { timeout?: number; asUser?: number } = {}) {
   const [command, argv] = asUser === undefined ? [NODE_TSX[0], [...NODE_TSX.slice(1), "tools/reproduce.ts", ...args]] : ["setpriv", [`--reuid=${asUser}`, `--regid=${asUser}`, "--clear-groups", ...NODE_TSX, "tools/reproduce.ts", ...args]];
-  const r = spawnSync(command, argv, { encoding: "utf8", timeout, env: { ...process.env, HOME: tmpdir() } });
+  const r = spawnSync(command, argv, { encoding: "utf8", timeout, env: asUser === undefined ? { ...process.env, HOME: tmpdir() } : environmentOf(asUser) });
   return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr, all: r.stdout + r.stderr };
 }
 
@@ -73,7 +83,7 @@ describe("--out", () => {
     chmodSync(out, 0o555);
     // root may write anywhere: run as nobody then (the repository must be readable by others).
     const asUser = process.getuid?.() === 0 ? 65534 : undefined;
-    const canRun = () => spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", ...NODE_TSX, "-e", "require('./tools/files')"], { env: { ...process.env, HOME: tmpdir() } }).status === 0;
+    const canRun = () => spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", ...NODE_TSX, "-e", "require('./tools/files')"], { env: environmentOf(65534) }).status === 0;
     if (asUser !== undefined && !canRun()) return t.skip("cannot run the runner as an unprivileged user here (setpriv, or a repository others cannot read)");
     const r = reproduce([fixture("not-json.ipynb"), "--out", out], { asUser, timeout: 60_000 });
     assert.equal(r.code, 1, r.all);
