@@ -36,9 +36,8 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const { removeKernelFolder } = require("./kernel-folder.cjs");
-import { getPriority, setPriority } from "node:os";
+import { getPriority, setPriority, tmpdir } from "node:os";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
