@@ -5,9 +5,13 @@
 //   still exact (a plain loop), the warning's text names the error, it is emitted once and not
 //   again at the next failure, and the pool drops exactly the failed worker (counted by the workers
 //   the next product starts: 1 of 3 if the two others are kept, not 0, 2 or 3), whose replacement
-//   takes the thread number no live worker has; workers that end leave the pool too. Then
+//   takes the thread number no live worker has; workers that end leave the pool too; every
+//   missing number from 1 to threads − 1 is started (2 and 3 beside a live 1). Then
 //   workerStrips(): 0 while only the calling thread ran strips (it does not count its own), more
-//   once a real worker ran one.
+//   once a real worker ran one. Then a real worker that traps in a strip it claimed (a job whose
+//   packing buffers for threads ≥ 1 lie past the memory's end): runJob throws once every claimed
+//   strip is done or lost, instead of waiting forever for the lost one, and the next products are
+//   exact on a new worker.
 // - A copy of engine.ts in a temporary folder (a fresh engine: one module instance per file), with
 //   or without the built kernels where the build puts them: the message for a missing
 //   kernels.wasm / kernels-local.wasm, with its path; with them, the two memories' first free
@@ -42,7 +46,7 @@ import { emulateGemm, firstDifference } from "./helpers/gemm-reference";
 // type-check the library's sources with the tests' settings, under which two of its lines fail).
 type EngineModule = typeof import("../lib/dist/linalg/engine");
 type Dense = import("../lib/dist/linalg/dense").Dense;
-const { allocate, release, workerStrips } = require("../lib/src/linalg/engine") as EngineModule;
+const { allocate, CONTROL, getEngine, PARAM, release, runJob, workerStrips } = require("../lib/src/linalg/engine") as EngineModule;
 const { gemm } = require("../lib/src/linalg/gemm") as typeof import("../lib/dist/linalg/gemm");
 const { dense } = require("../lib/src/linalg/dense") as typeof import("../lib/dist/linalg/dense");
 // The module object the engine reads `Worker` from at each call (compiled to CommonJS).
@@ -167,6 +171,16 @@ describe("the engine's worker threads (this describe must stay first in the file
       assert.deepEqual(third.map((s) => s.thread), [1, 2, 3], "workers started once the others ended");
       await exits(third);
       assert.equal(recorded.warnings.length, 1, "an end without an error is not a failure");
+
+      // A product on 2 threads starts worker 1; then one on 4 threads starts the missing 2 and 3 (each number from 1 to
+      // threads − 1 is looked for, not just the first).
+      const idle = "setTimeout(() => {}, 60_000)";
+      const fourth = withScriptedWorkers(() => idle, () => void (c = gemm(a, b, undefined, { threads: 2 })));
+      const fifth = withScriptedWorkers(() => idle, () => void (c = gemm(a, b, undefined, { threads: 4 })));
+      sameBits(c!.data, expected, "the product on 4 threads");
+      assert.deepEqual([fourth.map((s) => s.thread), fifth.map((s) => s.thread)], [[1], [2, 3]]);
+      for (const s of [...fourth, ...fifth]) await s.worker.terminate();
+      await exits([...fourth, ...fifth]);
     } finally {
       recorded.stop();
     }
@@ -185,6 +199,60 @@ describe("the engine's worker threads (this describe must stay first in the file
     }
     const strips = workerStrips();
     assert.ok(Number.isInteger(strips) && strips > 0, `strips run by workers: ${strips}`);
+  });
+});
+
+describe("a worker thread that throws in a strip it claimed (after the two describes above: it needs the real workers)", () => {
+  it("runJob throws once every claimed strip is done or lost, instead of waiting forever; the failed worker leaves the pool, and the next products are exact on a new one", async () => {
+    const e = getEngine();
+    // A job as gemmPacked writes it: C = A·B for 512 × 256 times 256 × 64, 8 strips of 64 rows, on 2 threads — except that
+    // thread 1's packing buffer (ap + apStride) starts past the memory's end, so the worker traps in the first strip it claims.
+    const [m, k, n, rows] = [512, 256, 64, 64];
+    const a = filled(m, k, 5);
+    const b = filled(k, n, 6);
+    const offA = allocate(e, 8 * m * k);
+    const offB = allocate(e, 8 * k * n);
+    const offBp = allocate(e, 8 * k * n);
+    const offC = allocate(e, 8 * m * n);
+    const ap = allocate(e, 8 * rows * k);
+    e.heap.set(a.data, offA / 8);
+    e.heap.set(b.data, offB / 8);
+    e.kernels.packA(offB, 1, n, n, k, offBp);
+    const job = () => {
+      const p = e.params;
+      Object.assign(p, { [PARAM.f32]: 0, [PARAM.a]: offA, [PARAM.ars]: k, [PARAM.acs]: 1, [PARAM.ap]: ap, [PARAM.apStride]: e.memory.buffer.byteLength, [PARAM.threads]: 2 });
+      Object.assign(p, { [PARAM.bp]: offBp, [PARAM.c]: offC, [PARAM.ldc]: n, [PARAM.m]: m, [PARAM.n]: n, [PARAM.k]: k, [PARAM.kc]: 256, [PARAM.alpha]: 1, [PARAM.beta]: 0 });
+      Object.assign(p, { [PARAM.strips]: m / rows, [PARAM.stripRows]: rows, [PARAM.scratch]: 0 });
+      runJob(e, 2);
+    };
+    // The caller may run all 8 strips before the worker claims one (a worker just started, or asleep): then the job ends
+    // well (and C is the product); tried until the worker has claimed a strip.
+    let thrown: unknown;
+    for (let t = 0; t < 200 && thrown === undefined; t++) {
+      try {
+        job();
+        sameBits(e.heap.slice(offC / 8, offC / 8 + m * n), plain(a, b), `job ${t}, whose strips the caller ran alone`);
+      } catch (error) {
+        thrown = error;
+      }
+      if (thrown === undefined) await sleep(t % 2 === 0 ? 0 : 20); // the worker waiting, then asleep
+    }
+    assert.ok(thrown instanceof Error, `a worker claimed no strip in 200 jobs: ${String(thrown)}`);
+    assert.equal(thrown.message, "linalg: a worker thread threw during a matrix product, which is lost; later products start a new worker");
+    assert.equal(Atomics.load(e.ctl, CONTROL.failed), 1, "one strip lost");
+    assert.equal(Atomics.load(e.ctl, CONTROL.claim) & 0xffff, 0xffff, "the job closed to claims");
+    for (const offset of [offA, offB, offBp, offC, ap]) release(e, offset);
+    // The next products: exact; the dead worker leaves the pool on its 'error' event, so a product on 2 threads starts a new
+    // worker, which runs strips (workerStrips grows). Were it kept, no worker would run a strip again.
+    const big = filled(512, 256, 3);
+    const square = filled(256, 256, 4);
+    const expected = plain(big, square);
+    const before = workerStrips();
+    for (let t = 0; t < 100 && workerStrips() === before; t++) {
+      sameBits(gemm(big, square, undefined, { threads: 2 }).data, expected, `product ${t} after the failure`);
+      await sleep(20);
+    }
+    assert.ok(workerStrips() > before, "a new worker ran strips");
   });
 });
 

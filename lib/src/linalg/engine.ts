@@ -48,6 +48,8 @@ export const CONTROL = {
   done: 2,
   /** Strips run by workers since the engine started (never reset): shows that the workers do run. */
   workerStrips: 3,
+  /** Strips of the current job lost by a worker that threw while running them (worker.ts): each stays undone. */
+  failed: 4,
   /** Int32 length of the header; float64 parameters follow at byte HEADER_BYTES. */
   int32s: 16,
 } as const;
@@ -260,15 +262,16 @@ export function workspace(e: Arena, bytes: number): number {
 }
 
 /**
- * Starts workers until `count` exist (each one unref'ed, so it never keeps the process alive), each
- * with the smallest thread number no live worker has: a thread number owns a packing buffer and a
- * scratch area, so two live workers must never share one (after a worker's failure, numbering by
- * the pool's length gave its replacement the number of a worker still running).
+ * Starts a worker for each thread number 1 … `count` that no live worker has (each one unref'ed, so
+ * it never keeps the process alive). A thread number owns a packing buffer and a scratch area, so
+ * two live workers must never share one (after a worker's failure, numbering by the pool's length
+ * gave its replacement the number of a worker still running); and a job on `count` + 1 threads
+ * runs only on workers 1 … `count` (counting the pool instead left a job without worker 1 when it
+ * had died and workers 2 and 3 lived).
  */
 function ensureWorkers(e: Engine, count: number) {
-  while (workers.length < count) {
-    let thread = 1;
-    while (workers.some((w) => w.thread === thread)) thread++;
+  for (let thread = 1; thread <= count; thread++) {
+    if (workers.some((w) => w.thread === thread)) continue;
     const worker = new Worker(builtFile("worker.js"), {
       workerData: { module: wasmModule(), memory: e.memory, control: e.control, thread },
     });
@@ -322,13 +325,16 @@ let generation = 0;
 
 /**
  * Runs a job whose parameters are already written in the control block, on `threads`
- * threads (the caller and threads − 1 workers), and returns when every strip is done.
+ * threads (the caller and threads − 1 workers), and returns when every strip is done. Throws
+ * when a worker threw in a strip it had claimed (the product is then incomplete), once no
+ * other strip of the job is still running.
  */
 export function runJob(e: Engine, threads: number): void {
   const ctl = e.ctl;
   const strips = e.params[PARAM.strips];
   generation = (generation + 1) & 0x7fff;
   Atomics.store(ctl, CONTROL.done, 0);
+  Atomics.store(ctl, CONTROL.failed, 0);
   Atomics.store(ctl, CONTROL.claim, generation << 16);
   if (threads > 1 && strips > 1) {
     ensureWorkers(e, threads - 1);
@@ -338,10 +344,13 @@ export function runJob(e: Engine, threads: number): void {
   runStrips(e.kernels, ctl, e.params, 0, generation);
   // Every strip is claimed; wait for the ones a worker is still running: spin a little (the
   // strip is being computed right now), then sleep until a worker says it finished one.
+  // A worker that throws in a strip it claimed (its 'error' event cannot reach this thread while
+  // it waits here) says so in `failed`: that strip will never be done.
   const until = performance.now() + 0.5;
   let done = Atomics.load(ctl, CONTROL.done);
   while (done < strips && performance.now() < until) done = Atomics.load(ctl, CONTROL.done);
   while (done < strips) {
+    if (Atomics.load(ctl, CONTROL.failed) > 0) return failJob(ctl, generation);
     Atomics.wait(ctl, CONTROL.done, done, 10);
     done = Atomics.load(ctl, CONTROL.done);
   }
@@ -349,4 +358,26 @@ export function runJob(e: Engine, threads: number): void {
   // the caller before the next job opens; with the index at 0xffff its claim fails instead of
   // taking a strip that does not exist (and counting it as done in the next job).
   Atomics.store(ctl, CONTROL.claim, (generation << 16) | 0xffff);
+}
+
+/**
+ * Ends a job in which a worker failed: closes it to new claims, waits until every strip claimed
+ * is done or lost (a worker still writing into the operands' block would corrupt the next
+ * product, which reuses it), then throws: the product is incomplete.
+ */
+function failJob(ctl: Int32Array, generation: number): never {
+  let claimed: number;
+  for (;;) {
+    const v = Atomics.load(ctl, CONTROL.claim);
+    if (Atomics.compareExchange(ctl, CONTROL.claim, v, (generation << 16) | 0xffff) === v) {
+      claimed = v & 0xffff;
+      break;
+    }
+  }
+  for (;;) {
+    const done = Atomics.load(ctl, CONTROL.done);
+    if (done + Atomics.load(ctl, CONTROL.failed) >= claimed) break;
+    Atomics.wait(ctl, CONTROL.done, done, 10);
+  }
+  throw new Error("linalg: a worker thread threw during a matrix product, which is lost; later products start a new worker");
 }

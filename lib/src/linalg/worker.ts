@@ -30,5 +30,12 @@ for (;;) {
     }
   }
   seen = now;
-  runStrips(kernels, ctl, params, thread, now);
+  try {
+    runStrips(kernels, ctl, params, thread, now);
+  } catch (error) {
+    // The strip this thread claimed will never be done: the caller, blocked in runJob's wait, learns it here.
+    Atomics.add(ctl, CONTROL.failed, 1);
+    Atomics.notify(ctl, CONTROL.done);
+    throw error; // the thread ends; the engine drops it from the pool on its 'error' event
+  }
 }
