@@ -12,7 +12,6 @@ function random(r: Rng, rows: number, cols: number): Dense {
   return dense(rows, cols, r.normalVector(rows * cols));
 }
 
-
 /**
  * Checks C = α·op(A)·op(B) + β·C₀ entry by entry against the naive triple loop, with the
  * rounding-error bound of a k-term dot product: |ĉ − c| ≤ 1e-13·k·(|α|·Σ|a||b| + |β|·|c₀|).
@@ -194,7 +193,6 @@ describe("gemm", () => {
     assert.ok(!/worker thread failed/.test(child.stderr), child.stderr);
   });
 });
-
 
 describe("gemm32", () => {
   const normals = (r: Rng, length: number) => Float32Array.from(length > 0 ? r.normalVector(length) : []);

@@ -227,11 +227,12 @@ describe("a worker thread that throws in a strip it claimed (after the two descr
     };
     // The caller may run all 8 strips before the worker claims one (a worker just started, or asleep): then the job ends
     // well (and C is the product); tried until the worker has claimed a strip.
+    const product = plain(a, b);
     let thrown: unknown;
     for (let t = 0; t < 200 && thrown === undefined; t++) {
       try {
         job();
-        sameBits(e.heap.slice(offC / 8, offC / 8 + m * n), plain(a, b), `job ${t}, whose strips the caller ran alone`);
+        sameBits(e.heap.slice(offC / 8, offC / 8 + m * n), product, `job ${t}, whose strips the caller ran alone`);
       } catch (error) {
         thrown = error;
       }
